@@ -1,0 +1,80 @@
+package dev.muxless.host;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads PCI functions from {@code /sys/bus/pci/devices} through the host root. Attributes that are
+ * missing (containers, old kernels, fixtures) read as absent rather than failing.
+ */
+public final class PciBus {
+  static final String DEVICES = "/sys/bus/pci/devices";
+
+  private final HostRoot host;
+
+  public PciBus(HostRoot host) {
+    this.host = host;
+  }
+
+  public HostRoot host() {
+    return host;
+  }
+
+  /** Every function, sorted by address; unparseable entries are skipped. */
+  public List<PciDevice> devices() {
+    List<PciDevice> out = new ArrayList<>();
+    for (String name : host.list(DEVICES)) {
+      PciAddress addr;
+      try {
+        addr = PciAddress.parse(name);
+      } catch (RuntimeException e) {
+        continue;
+      }
+      out.add(read(addr));
+    }
+    return out;
+  }
+
+  public Optional<PciDevice> find(PciAddress addr) {
+    if (!host.exists(dir(addr))) {
+      return Optional.empty();
+    }
+    return Optional.of(read(addr));
+  }
+
+  /** The host path of a function's sysfs directory. */
+  public static String dir(PciAddress addr) {
+    return DEVICES + "/" + addr;
+  }
+
+  PciDevice read(PciAddress addr) {
+    String d = dir(addr);
+    String cls = hex(host.read(d + "/class"), 6).orElse("000000");
+    String group = host.linkName(d + "/iommu_group").orElse(null);
+    Integer groupNo = null;
+    if (group != null && group.matches("\\d{1,9}")) {
+      groupNo = Integer.parseInt(group);
+    }
+    return new PciDevice(
+        addr,
+        cls,
+        hex(host.read(d + "/vendor"), 4).orElse("ffff"),
+        hex(host.read(d + "/device"), 4).orElse("ffff"),
+        hex(host.read(d + "/subsystem_vendor"), 4).orElse(null),
+        hex(host.read(d + "/subsystem_device"), 4).orElse(null),
+        hex(host.read(d + "/revision"), 2).orElse(null),
+        host.linkName(d + "/driver").orElse(null),
+        host.read(d + "/boot_vga").map("1"::equals).orElse(false),
+        groupNo,
+        host.read(d + "/reset_method").orElse(null),
+        host.read(d + "/firmware_node/path").orElse(null));
+  }
+
+  /** "0x10de" → "10de", zero-padded to width; empty when it isn't hex. */
+  static Optional<String> hex(Optional<String> raw, int width) {
+    return raw.map(s -> s.startsWith("0x") ? s.substring(2) : s)
+        .filter(s -> s.matches("[0-9a-fA-F]{1," + width + "}"))
+        .map(s -> "0".repeat(width - s.length()) + s.toLowerCase());
+  }
+}
