@@ -29,7 +29,16 @@ public class OneShotRunner implements ShellRunner {
   private final ShellContext context;
   private final ShellSession session;
 
-  public OneShotRunner(Shell shell, ShellContext context, ShellSession session) {
+  private final boolean interactive;
+
+  public OneShotRunner(
+      Shell shell,
+      ShellContext context,
+      ShellSession session,
+      @org.springframework.beans.factory.annotation.Value(
+              "${spring.shell.interactive.enabled:true}")
+          boolean interactive) {
+    this.interactive = interactive;
     this.shell = shell;
     this.context = context;
     this.session = session;
@@ -41,6 +50,9 @@ public class OneShotRunner implements ShellRunner {
     while (!words.isEmpty() && words.get(0).equals("--debug")) {
       session.debug(true);
       words.remove(0);
+    }
+    if (words.isEmpty() && !interactive) {
+      return false;
     }
     if (words.isEmpty()) {
       // interactive: greet, then let Spring Shell's JLine runner take over

@@ -1,0 +1,9 @@
+package dev.muxless.core;
+
+/** The verdict of one check step (host check, vm check, setup validate). */
+public enum CheckStatus {
+  PASS,
+  WARN,
+  FAIL,
+  SKIP
+}
