@@ -34,7 +34,7 @@ public record PciAddress(int domain, int bus, int device, int function)
     if (dev > 0x1f) {
       throw MuxlessException.badInput(
           "PCI device number " + m.group(3) + " is over 1f in '" + text + "'",
-          "device numbers run from 00 to 1f");
+          "device numbers run from 00 to 1f, as in 01:00.0");
     }
     return new PciAddress(
         m.group(1) == null ? 0 : Integer.parseInt(m.group(1), 16),

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
  * says so (the stack trace only with {@code --debug}).
  */
 @Component
+@org.springframework.core.annotation.Order(CommandExceptionResolver.DEFAULT_PRECEDENCE - 1)
 public class ErrorResolver implements CommandExceptionResolver {
   private final ShellSession session;
 
@@ -26,7 +27,21 @@ public class ErrorResolver implements CommandExceptionResolver {
     Throwable e = unwrap(ex);
     StringBuilder out = new StringBuilder();
     ExitStatus status;
-    if (e instanceof MuxlessException m) {
+    if (e
+        instanceof
+        org.springframework.shell.command.CommandExecution.CommandParserExceptionsException p) {
+      status = ExitStatus.BAD_INPUT;
+      p.getParserExceptions()
+          .forEach(x -> out.append(Style.error("error: ")).append(x.getMessage()).append('\n'));
+      String cmd = session.currentCommand();
+      out.append(
+              Style.dim(
+                  "hint: 'help"
+                      + (cmd == null ? "" : " " + cmd)
+                      + "' lists "
+                      + (cmd == null ? "the commands" : "its options and examples")))
+          .append('\n');
+    } else if (e instanceof MuxlessException m) {
       status = m.status();
       out.append(Style.error("error: ")).append(m.getMessage()).append('\n');
       if (m.hint() != null) {

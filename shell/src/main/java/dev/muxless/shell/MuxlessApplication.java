@@ -17,7 +17,10 @@ public class MuxlessApplication {
     if (!Style.enabled()) {
       // Spring Shell's own messages: plain text when piped or NO_COLOR is set
       System.setProperty("spring.shell.theme.name", "dump");
+      System.setProperty("org.jline.terminal.dumb.color", "false");
     }
+    // the REPL history lives in the user's state directory (XDG), next to muxless's journals
+    System.setProperty("spring.shell.config.location", dev.muxless.host.StateDir.path().toString());
     SpringApplication app = new SpringApplication(MuxlessApplication.class);
     ConfigurableApplicationContext ctx;
     try {

@@ -31,7 +31,12 @@ public class OneShotRunner implements ShellRunner {
 
   private final boolean interactive;
 
+  private final org.jline.terminal.Terminal terminal;
+  private final org.springframework.shell.command.CommandCatalog catalog;
+
   public OneShotRunner(
+      org.jline.terminal.Terminal terminal,
+      org.springframework.shell.command.CommandCatalog catalog,
       Shell shell,
       ShellContext context,
       ShellSession session,
@@ -39,6 +44,8 @@ public class OneShotRunner implements ShellRunner {
               "${spring.shell.interactive.enabled:true}")
           boolean interactive) {
     this.interactive = interactive;
+    this.terminal = terminal;
+    this.catalog = catalog;
     this.shell = shell;
     this.context = context;
     this.session = session;
@@ -51,11 +58,18 @@ public class OneShotRunner implements ShellRunner {
       session.debug(true);
       words.remove(0);
     }
+    if (!words.isEmpty() && (words.get(0).equals("--help") || words.get(0).equals("-h"))) {
+      words.set(0, "help");
+    }
+    if (!words.isEmpty() && words.get(0).equals("--version")) {
+      words.set(0, "version");
+    }
     if (words.isEmpty() && !interactive) {
       return false;
     }
     if (words.isEmpty()) {
       // interactive: greet, then let Spring Shell's JLine runner take over
+      session.interactive(true);
       System.out.println(
           Style.bold("muxless")
               + " "
@@ -67,6 +81,18 @@ public class OneShotRunner implements ShellRunner {
       return false;
     }
     context.setInteractionMode(InteractionMode.NONINTERACTIVE);
+    String known = longestCommand(words);
+    if (known == null) {
+      terminal
+          .writer()
+          .println(
+              "error: unknown command '"
+                  + String.join(" ", words)
+                  + "'\nhint: './muxless help' lists the commands");
+      terminal.writer().flush();
+      session.report(ExitStatus.BAD_INPUT);
+      return true;
+    }
     Input input =
         new Input() {
           @Override
@@ -79,6 +105,7 @@ public class OneShotRunner implements ShellRunner {
             return words;
           }
         };
+    session.currentCommand(known);
     boolean[] given = {false};
     try {
       shell.run(
@@ -95,6 +122,19 @@ public class OneShotRunner implements ShellRunner {
       session.report(statusOf(e));
     }
     return true;
+  }
+
+  /** The longest registered command the words start with, or null (the shell's own rule). */
+  private String longestCommand(List<String> words) {
+    String line = String.join(" ", words);
+    String best = null;
+    for (String name : catalog.getRegistrations().keySet()) {
+      if ((line.equals(name) || line.startsWith(name + " "))
+          && (best == null || name.length() > best.length())) {
+        best = name;
+      }
+    }
+    return best;
   }
 
   private static String version() {

@@ -45,8 +45,26 @@ public class ShellSession {
     status = ExitStatus.OK;
   }
 
+  /** The process status: the last one-shot command's; an interactive session that ends is 0. */
   public synchronized int exitCode() {
-    return status.code();
+    return interactive ? 0 : status.code();
+  }
+
+  private boolean interactive;
+
+  public synchronized void interactive(boolean on) {
+    interactive = on;
+  }
+
+  private String currentCommand;
+
+  /** The command being run (for hints in error messages); null between commands. */
+  public synchronized String currentCommand() {
+    return currentCommand;
+  }
+
+  public synchronized void currentCommand(String name) {
+    currentCommand = name;
   }
 
   public boolean debug() {

@@ -16,12 +16,28 @@ public final class Style {
       String term = System.getenv("TERM");
       e =
           (noColor == null || noColor.isEmpty())
-              && System.console() != null
+              && isTerminal()
               && !"dumb".equals(term)
               && System.getenv("CI") == null;
       enabled = e;
     }
     return e;
+  }
+
+  /**
+   * Whether stdout is a terminal. From JDK 22 {@code System.console()} is non-null even when piped,
+   * and {@code Console.isTerminal()} tells the truth; before that, null means not a tty.
+   */
+  static boolean isTerminal() {
+    java.io.Console c = System.console();
+    if (c == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
   }
 
   /** Tests and {@code --no-color} force it. */
