@@ -76,6 +76,26 @@ public class Completions {
     };
   }
 
+  /** Command names, for {@code help <TAB>}: the next word of every command the line starts. */
+  @Bean
+  public CompletionProvider commandCompletion(
+      @org.springframework.context.annotation.Lazy
+          org.springframework.shell.command.CommandCatalog catalog) {
+    return ctx -> {
+      List<String> words = ctx.getWords();
+      int i = ctx.getWordIndex();
+      String typed = String.join(" ", words.subList(0, Math.min(i, words.size())));
+      String prefix = typed.isEmpty() ? "" : typed + " ";
+      java.util.Set<String> next = new java.util.TreeSet<>();
+      for (String name : catalog.getRegistrations().keySet()) {
+        if (name.startsWith(prefix)) {
+          next.add(name.substring(prefix.length()).split(" ")[0]);
+        }
+      }
+      return next.stream().map(CompletionProposal::new).toList();
+    };
+  }
+
   private static String nz(String s) {
     return s == null ? "" : s;
   }

@@ -36,6 +36,7 @@ public class HelpCommand {
               description = "the command to describe",
               arity = CommandRegistration.OptionArity.ZERO_OR_MORE,
               label = "COMMAND")
+          @org.springframework.shell.command.annotation.OptionValues(provider = "commandCompletion")
           String[] command) {
     if (command == null || command.length == 0) {
       return overview();
