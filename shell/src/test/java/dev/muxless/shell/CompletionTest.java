@@ -11,7 +11,8 @@ class CompletionTest extends ShellTest {
 
   private List<String> complete(String... words) {
     List<String> w = List.of(words);
-    CompletionContext ctx = new CompletionContext(w, w.size() - 1, 0, null, null);
+    CompletionContext ctx =
+        new CompletionContext(w, w.size() - 1, w.get(w.size() - 1).length(), null, null);
     return shell.complete(ctx).stream().map(CompletionProposal::value).toList();
   }
 
