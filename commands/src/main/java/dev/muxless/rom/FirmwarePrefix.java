@@ -37,8 +37,7 @@ public record FirmwarePrefix(String kind, int version, long romOffset, String de
       }
       long romDir = flashStatus + 4096;
       if (Bytes.u32(d, romDir) != RFRD) {
-        return new FirmwarePrefix(
-            "NVGI", 3, -1, "no RFRD ROM directory at " + Bytes.hex(romDir));
+        return new FirmwarePrefix("NVGI", 3, -1, "no RFRD ROM directory at " + Bytes.hex(romDir));
       }
       return new FirmwarePrefix(
           "NVGI", 3, Bytes.u32(d, romDir + 8), "RFRD ROM directory at " + Bytes.hex(romDir));

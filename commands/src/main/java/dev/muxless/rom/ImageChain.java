@@ -5,10 +5,10 @@ import java.util.List;
 
 /**
  * The chain of images from a ROM start, walked as NVIDIA's driver, nouveau and nova-core do
- * (rom-structures.md §4): the next image starts at this one's NPDE sub-image length when an NPDE
- * is present, else its PCIR image length; last is the NPDE private last-image flag when present
- * (NPDE length >= 0x0B, tu102.c), else PCIR indicator bit 7; an NBSI image (0x70) always ends the
- * chain (nouveau, nova-core).
+ * (rom-structures.md §4): the next image starts at this one's NPDE sub-image length when an NPDE is
+ * present, else its PCIR image length; last is the NPDE private last-image flag when present (NPDE
+ * length >= 0x0B, tu102.c), else PCIR indicator bit 7; an NBSI image (0x70) always ends the chain
+ * (nouveau, nova-core).
  *
  * @param end absolute offset just after the last image walked (clamped to the file)
  * @param complete whether the walk ended on an image marked last that fits in the file
@@ -46,7 +46,8 @@ public record ImageChain(List<RomImage> images, long end, boolean complete) {
                 "no image signature (55 AA, VN or 77 BB) where image "
                     + images.size()
                     + " should start, after an image not marked last (found "
-                    + String.format("%02x %02x", Bytes.u8(d, off) & 0xff, Bytes.u8(d, off + 1) & 0xff)
+                    + String.format(
+                        "%02x %02x", Bytes.u8(d, off) & 0xff, Bytes.u8(d, off + 1) & 0xff)
                     + ")"));
         break;
       }
@@ -187,9 +188,7 @@ public record ImageChain(List<RomImage> images, long end, boolean complete) {
               String.format(
                   "%s image: NPDE sub-image length 0x%x differs from PCIR image length 0x%x"
                       + " (normal in NVIDIA ROMs; the NPDE length is what the driver walks by)",
-                  RomImage.codeTypeName(p.codeType()),
-                  (long) n.subimageLength() * 512,
-                  pcirLen)));
+                  RomImage.codeTypeName(p.codeType()), (long) n.subimageLength() * 512, pcirLen)));
     }
     return new RomImage(
         off,
@@ -218,11 +217,9 @@ public record ImageChain(List<RomImage> images, long end, boolean complete) {
                 h.offset(),
                 String.format(
                     "x86 image lengths differ: header byte 2 0x%x, PCIR 0x%x, NPDE sub-image 0x%x"
-                        + " (normal in NVIDIA laptop ROMs; PCIR-only tools see %s)",
-                    init,
-                    pcirLen,
-                    sub,
-                    pcirLen > sub ? "one image covering the whole chain" : "a different chain")));
+                        + " (normal in NVIDIA ROMs; the driver walks by NPDE, PCIR-only tools by"
+                        + " PCIR and may see a single image)",
+                    init, pcirLen, sub)));
       }
     } else if (init > pcirLen) {
       problems.add(

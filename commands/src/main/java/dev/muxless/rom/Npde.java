@@ -1,8 +1,8 @@
 package dev.muxless.rom;
 
 /**
- * NVIDIA's PCI Data Extension (NV_PCI_DATA_EXT_STRUCT, pci_exp_table.h), found right after the
- * PCIR rounded up to 16 bytes (nouveau npde.c, nova-core, NVIDIA tu102.c). Its sub-image length
+ * NVIDIA's PCI Data Extension (NV_PCI_DATA_EXT_STRUCT, pci_exp_table.h), found right after the PCIR
+ * rounded up to 16 bytes (nouveau npde.c, nova-core, NVIDIA tu102.c). Its sub-image length
  * (512-byte units) and private last-image flag are what NVIDIA's driver walks by.
  */
 public record Npde(

@@ -1,9 +1,9 @@
 package dev.muxless.rom;
 
 /**
- * The start of one image: {@code 55 AA} (PCI, Pci22.h EFI_LEGACY_EXPANSION_ROM_HEADER), or
- * NVIDIA's private {@code "VN"} (0x4E56) and 0xBB77 signatures (pci_exp_table.h, nouveau image.c).
- * Byte 2 is the legacy init size in 512-byte units; +0x18 points to the PCI data structure.
+ * The start of one image: {@code 55 AA} (PCI, Pci22.h EFI_LEGACY_EXPANSION_ROM_HEADER), or NVIDIA's
+ * private {@code "VN"} (0x4E56) and 0xBB77 signatures (pci_exp_table.h, nouveau image.c). Byte 2 is
+ * the legacy init size in 512-byte units; +0x18 points to the PCI data structure.
  *
  * @param offset absolute offset in the file
  * @param signature the u16 at +0 (0xAA55, 0x4E56 or 0xBB77)
@@ -21,7 +21,8 @@ public record RomHeader(long offset, int signature, int initSize, int pcirPointe
     if (sig != PCI && sig != NV && sig != NV_BB77) {
       return null;
     }
-    return new RomHeader(off, sig, Math.max(0, Bytes.u8(d, off + 2)), Math.max(0, Bytes.u16(d, off + 0x18)));
+    return new RomHeader(
+        off, sig, Math.max(0, Bytes.u8(d, off + 2)), Math.max(0, Bytes.u16(d, off + 0x18)));
   }
 
   /** "55aa", "VN" or "bb77", as users see them in a hex dump. */

@@ -106,7 +106,10 @@ public final class RomParser {
       if (prefix != null) {
         regions.add(
             new RomRegion(
-                0, start, "prefix", "NVIDIA NVGI firmware prefix, IFR version " + prefix.version()));
+                0,
+                start,
+                "prefix",
+                "NVIDIA NVGI firmware prefix, IFR version " + prefix.version()));
         problems.add(
             RomProblem.warning(
                 0,
@@ -145,8 +148,8 @@ public final class RomParser {
   }
 
   /**
-   * Where the ROM starts: 0; else where an NVGI prefix says; else the first 512-byte boundary
-   * whose 55 AA leads to a valid PCIR (NVIDIA BIT doc), reporting false 55 AA headers on the way.
+   * Where the ROM starts: 0; else where an NVGI prefix says; else the first 512-byte boundary whose
+   * 55 AA leads to a valid PCIR (NVIDIA BIT doc), reporting false 55 AA headers on the way.
    */
   static long findStart(byte[] d, FirmwarePrefix prefix, List<RomProblem> problems) {
     if (validStart(d, 0)) {
@@ -227,7 +230,12 @@ public final class RomParser {
       long romLen = chain.end() - start;
       if (extraEnd - off == romLen
           && Arrays.equals(
-              d, (int) start, (int) chain.end(), d, (int) off, (int) Math.min(d.length, off + romLen))) {
+              d,
+              (int) start,
+              (int) chain.end(),
+              d,
+              (int) off,
+              (int) Math.min(d.length, off + romLen))) {
         regions.add(new RomRegion(off, romLen, "copy", "a second copy of the ROM"));
         problems.add(RomProblem.info(off, "a second copy of the ROM follows the chain"));
       } else {
@@ -287,8 +295,7 @@ public final class RomParser {
     if (imgs.isEmpty()) {
       return null;
     }
-    boolean nvidia =
-        imgs.stream().anyMatch(i -> i.vendorId().equals("10de") || i.npde() != null);
+    boolean nvidia = imgs.stream().anyMatch(i -> i.vendorId().equals("10de") || i.npde() != null);
     RomImage x86 = imgs.stream().filter(i -> i.codeType() == 0).findFirst().orElse(imgs.get(0));
     int x86Index = imgs.indexOf(x86);
     RomImage next = x86Index + 1 < imgs.size() ? imgs.get(x86Index + 1) : null;
@@ -296,7 +303,9 @@ public final class RomParser {
     long efiLen = next != null && next.codeType() == 3 ? next.length() : 0;
     BitTable.Relocator reloc = p -> p >= x86Len ? p + efiLen : p;
     long base = x86.offset();
-    BitTable bit = BitTable.find(d, base, base + Math.max(x86Len, x86.header().initSize() * 512L), base, reloc);
+    BitTable bit =
+        BitTable.find(
+            d, base, base + Math.max(x86Len, x86.header().initSize() * 512L), base, reloc);
     if (bit == null && nvidia) {
       bit = BitTable.find(d, imgs.get(0).offset(), chain.end(), base, reloc);
     }
@@ -317,7 +326,8 @@ public final class RomParser {
       int oem = Bytes.u8(d, b.absoluteOffset() + 4);
       bVersion =
           String.format(
-              "%02x.%02x.%02x.%02x.%02x", (v >> 24) & 0xff, (v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff, oem);
+              "%02x.%02x.%02x.%02x.%02x",
+              (v >> 24) & 0xff, (v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff, oem);
     }
     String iVersion = null;
     boolean mobile = false;
@@ -327,7 +337,11 @@ public final class RomParser {
       iVersion =
           String.format(
               "%02x.%02x.%02x.%02x.%02x",
-              Bytes.u8(d, o + 3), Bytes.u8(d, o + 2), Bytes.u8(d, o + 1), Bytes.u8(d, o), Bytes.u8(d, o + 4));
+              Bytes.u8(d, o + 3),
+              Bytes.u8(d, o + 2),
+              Bytes.u8(d, o + 1),
+              Bytes.u8(d, o),
+              Bytes.u8(d, o + 4));
       mobile = (Bytes.u16(d, o + 5) & 0x10) != 0;
     }
     String signOn = null;
