@@ -119,8 +119,7 @@ class RomParserSyntheticTest {
     SyntheticRom.Img x = x86().blocks(2);
     x.pcirBlocks = 1;
     RomReport r = RomParser.parse(chain(x), "len.rom");
-    assertThat(only(r, "larger than the PCIR image length").severity())
-        .isEqualTo(Severity.WARNING);
+    assertThat(only(r, "larger than the PCIR image length").severity()).isEqualTo(Severity.WARNING);
   }
 
   @Test
@@ -137,9 +136,14 @@ class RomParserSyntheticTest {
     assertThat(r.nvidia().signOn()).isEqualTo("GP107 SYNTHETIC VGA BIOS");
     assertThat(r.nvidia().versionString()).isEqualTo("Version 86.07.3C.00.1F");
     assertThat(r.nvidia().bit().offset()).isEqualTo(0x100);
-    assertThat(r.nvidia().bit().tokens()).extracting(BitToken::id).containsExactly('B', 'i', 'S', 'N');
+    assertThat(r.nvidia().bit().tokens())
+        .extracting(BitToken::id)
+        .containsExactly('B', 'i', 'S', 'N');
     // rom-parser sees only the x86 image, marked last by its PCIR
-    assertThat(RomParserFormat.render(rom).text()).endsWith("\tLast image\n").contains("@0h").doesNotContain("@800h");
+    assertThat(RomParserFormat.render(rom).text())
+        .endsWith("\tLast image\n")
+        .contains("@0h")
+        .doesNotContain("@800h");
   }
 
   @Test
@@ -204,7 +208,8 @@ class RomParserSyntheticTest {
 
   @Test
   void nvgiVersion1PrefixIsFollowed() {
-    byte[] rom = concat(SyntheticRom.nvgiV1(0x400, 0x400), SyntheticRom.pascalLaptop("84.04.22.00.0a"));
+    byte[] rom =
+        concat(SyntheticRom.nvgiV1(0x400, 0x400), SyntheticRom.pascalLaptop("84.04.22.00.0a"));
     RomReport r = RomParser.parse(rom, "nvgi1.rom");
     assertThat(r.romStart()).isEqualTo(0x400);
     assertThat(r.prefix().version()).isEqualTo(1);
@@ -218,7 +223,8 @@ class RomParserSyntheticTest {
   @Test
   void nvgiVersion3PrefixIsFollowedThroughRfrd() {
     // 0x1500 is not on a 512-byte boundary: only the prefix can find it.
-    byte[] rom = concat(SyntheticRom.nvgiV3(0x1500, 0x1500), SyntheticRom.pascalLaptop("94.04.55.00.92"));
+    byte[] rom =
+        concat(SyntheticRom.nvgiV3(0x1500, 0x1500), SyntheticRom.pascalLaptop("94.04.55.00.92"));
     RomReport r = RomParser.parse(rom, "nvgi3.rom");
     assertThat(r.prefix().version()).isEqualTo(3);
     assertThat(r.romStart()).isEqualTo(0x1500);
@@ -227,7 +233,8 @@ class RomParserSyntheticTest {
 
   @Test
   void nvgiPrefixThatCannotBeFollowedFallsBackToTheScan() {
-    byte[] rom = concat(SyntheticRom.nvgiV1(0x400, 0x9999), SyntheticRom.pascalLaptop("86.07.3c.00.1f"));
+    byte[] rom =
+        concat(SyntheticRom.nvgiV1(0x400, 0x9999), SyntheticRom.pascalLaptop("86.07.3c.00.1f"));
     RomReport r = RomParser.parse(rom, "nvgibad.rom");
     assertThat(r.romStart()).isEqualTo(0x400);
     assertThat(only(r, "could not be followed").severity()).isEqualTo(Severity.WARNING);
@@ -248,8 +255,9 @@ class RomParserSyntheticTest {
     assertThat(only(r, "bytes before the first image").severity()).isEqualTo(Severity.WARNING);
     RomParserFormat.Output rp = RomParserFormat.render(rom);
     assertThat(rp.exitCode()).isEqualTo(255);
-    assertThat(rp.text()).isEqualTo(
-        "Valid ROM signature found @200h, PCIR offset 0h\nInvalid PCIR signature: U\u00aa\u00ff\u00ff\n");
+    assertThat(rp.text())
+        .isEqualTo(
+            "Valid ROM signature found @200h, PCIR offset 0h\nInvalid PCIR signature: U\u00aa\u00ff\u00ff\n");
   }
 
   @Test
@@ -259,7 +267,8 @@ class RomParserSyntheticTest {
     byte[] appended = chain(efi().blocks(1));
     byte[] file = concat(romChain, fill(1024, 0xff), romChain, other, appended, fill(512, 0xff));
     RomReport r = RomParser.parse(file, "tail.rom");
-    assertThat(r.regions()).extracting(RomRegion::kind)
+    assertThat(r.regions())
+        .extracting(RomRegion::kind)
         .containsExactly("padding", "copy", "data", "appended", "padding");
     assertThat(r.regions().get(1).offset()).isEqualTo(2048);
     assertThat(only(r, "second copy").severity()).isEqualTo(Severity.INFO);
@@ -286,7 +295,8 @@ class RomParserSyntheticTest {
 
   @Test
   void notRomsAtAll() {
-    assertThat(messages(RomParser.parse(new byte[0], "empty"), Severity.ERROR)).containsExactly("empty file: no ROM");
+    assertThat(messages(RomParser.parse(new byte[0], "empty"), Severity.ERROR))
+        .containsExactly("empty file: no ROM");
     RomReport z = RomParser.parse(new byte[4096], "zeros");
     assertThat(z.romStart()).isEqualTo(-1);
     assertThat(z.hasErrors()).isTrue();
@@ -295,7 +305,8 @@ class RomParserSyntheticTest {
     isa[1] = (byte) 0xAA;
     isa[2] = 2;
     RomReport i = RomParser.parse(isa, "isa");
-    assertThat(i.problems()).extracting(RomProblem::message)
+    assertThat(i.problems())
+        .extracting(RomProblem::message)
         .anyMatch(m -> m.contains("PCIR pointer 0"))
         .anyMatch(m -> m.contains("ISA-style"));
     assertThat(RomParser.parse(null, "null").romStart()).isEqualTo(-1);

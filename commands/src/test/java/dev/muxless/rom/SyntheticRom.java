@@ -21,21 +21,29 @@ final class SyntheticRom {
     int device = 0x1c8d;
     int classCode = 0x030200;
     boolean last = true;
+
     /** header byte 2 for x86 images; -1 means = blocks. */
     int initBlocks = -1;
+
     /** PCIR image length; -1 means = blocks. */
     int pcirBlocks = -1;
+
     int pcirPointer = 0x20;
     String pcirSignature = "PCIR";
+
     /** NPDE sub-image length in blocks, -1 for no NPDE. */
     int npdeBlocks = -1;
+
     boolean npdeLast = false;
     int npdeFlags = 0;
     long efiSignature = 0xEF1;
+
     /** An NVIDIA BIT table with this version ("86.07.3c.00.1f") in an x86 image, or null. */
     String bitVersion = null;
+
     /** token 'i' version when it should differ from 'B'; null means the same. */
     String infoVersion = null;
+
     boolean mobile = true;
     boolean breakBitChecksum = false;
     boolean fixChecksum = true;
