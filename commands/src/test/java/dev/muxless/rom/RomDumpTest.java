@@ -97,7 +97,9 @@ class RomDumpTest {
   @Test
   void allTriesInOrderAndStopsAtTheFirstGoodOne() {
     RomDump.Result r = dump(GPU, "all");
-    assertThat(r.attempts()).extracting(RomDump.Attempt::method).containsExactly("sysfs", "nouveau");
+    assertThat(r.attempts())
+        .extracting(RomDump.Attempt::method)
+        .containsExactly("sysfs", "nouveau");
     assertThat(r.attempts()).extracting(RomDump.Attempt::ok).containsExactly(false, true);
     assertThat(kernel.requests).isEmpty();
   }
@@ -142,7 +144,10 @@ class RomDumpTest {
     assertThat(AcpiCallResult.bytes("Error: AE_NOT_FOUND", err)).isNull();
     assertThat(err[0]).isEqualTo("Error: AE_NOT_FOUND");
     assertThat(AcpiCallResult.bytes("{0x555}", err)).isNull();
-    assertThat(List.of(new String("not called".getBytes(StandardCharsets.US_ASCII), StandardCharsets.US_ASCII)))
+    assertThat(
+            List.of(
+                new String(
+                    "not called".getBytes(StandardCharsets.US_ASCII), StandardCharsets.US_ASCII)))
         .allMatch(s -> AcpiCallResult.bytes(s, err) == null);
   }
 }
