@@ -222,4 +222,27 @@ class RomCommandsTest extends ShellTest {
       assertThat(r.output()).as(c).contains("Examples:", "./muxless rom " + c);
     }
   }
+
+  private java.util.List<String> complete(String... words) {
+    java.util.List<String> w = java.util.List.of(words);
+    String last = w.get(w.size() - 1);
+    return shell
+        .complete(
+            new org.springframework.shell.CompletionContext(
+                w, w.size() - 1, last.length(), null, null))
+        .stream()
+        .map(org.springframework.shell.CompletionProposal::value)
+        .toList();
+  }
+
+  @Test
+  void tabCompletesFilesFormatsMethodsAndGpus() {
+    String prefix = host.resolve("sys/kernel/debug/dri/1/vb").toString();
+    assertThat(complete("rom", "parse", prefix)).contains(laptopRom);
+    assertThat(complete("rom", "parse", laptopRom, prefix)).contains(laptopRom);
+    assertThat(complete("rom", "parse", laptopRom, "--format", ""))
+        .contains("text", "rom-parser", "json");
+    assertThat(complete("rom", "dump", "--method", "")).contains("sysfs", "nouveau", "acpi", "all");
+    assertThat(complete("rom", "dump", "--device", "")).contains("0000:01:00.0");
+  }
 }
