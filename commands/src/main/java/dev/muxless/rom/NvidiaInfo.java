@@ -17,4 +17,9 @@ public record NvidiaInfo(
     String signOn,
     String versionString,
     String infoVersion,
-    BitTable bit) {}
+    BitTable bit) {
+  /** The contract's two fields. */
+  public NvidiaInfo(String version, boolean mobile) {
+    this(version, mobile, null, null, null, null);
+  }
+}

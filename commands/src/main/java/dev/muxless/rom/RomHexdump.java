@@ -22,6 +22,9 @@ public final class RomHexdump {
     for (RomImage i : r.images()) {
       String img = "image " + n++ + " ";
       RomHeader h = i.header();
+      if (h == null || i.pcir() == null) {
+        continue; // built from the contract's fields alone: nothing located to name
+      }
       long o = h.offset();
       f.add(new RomField(o, 2, img + "header", "signature", h.signatureName()));
       if (i.efi() != null) {
@@ -107,7 +110,7 @@ public final class RomHexdump {
         f.add(new RomField(e.offset() + 0xB, 1, t, "flags", String.format("%02x", e.flags())));
       }
     }
-    if (r.nvidia() != null) {
+    if (r.nvidia() != null && r.nvidia().bit() != null) {
       BitTable b = r.nvidia().bit();
       f.add(new RomField(b.offset(), 2, "BIT", "id", "b8ff"));
       f.add(new RomField(b.offset() + 2, 4, "BIT", "signature", "BIT"));

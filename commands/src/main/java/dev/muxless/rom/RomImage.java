@@ -29,6 +29,20 @@ public record RomImage(
     EfiImageHeader efi,
     Boolean checksumOk) {
 
+  /** The contract's seven fields, without the structures they were read from. */
+  public RomImage(
+      long offset,
+      long length,
+      int codeType,
+      String vendorId,
+      String deviceId,
+      String classCode,
+      boolean last) {
+    this(
+        offset, length, codeType, vendorId, deviceId, classCode, last, null, null, null, null,
+        null);
+  }
+
   public static String codeTypeName(int t) {
     return switch (t) {
       case 0x00 -> "x86";

@@ -25,6 +25,17 @@ public record RomReport(
     long chainEnd,
     List<RomRegion> regions) {
 
+  /** The contract's six fields; no prefix, the chain ending at romStart, no regions. */
+  public RomReport(
+      String file,
+      long size,
+      int romStart,
+      List<RomImage> images,
+      NvidiaInfo nvidia,
+      List<RomProblem> problems) {
+    this(file, size, romStart, images, nvidia, problems, null, Math.max(0, romStart), List.of());
+  }
+
   /** Any problem of severity ERROR. */
   public boolean hasErrors() {
     return problems.stream().anyMatch(p -> p.severity() == Severity.ERROR);

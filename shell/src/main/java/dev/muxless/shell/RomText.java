@@ -29,7 +29,9 @@ final class RomText {
             String.format("0x%x", i.offset()),
             String.format("0x%x", i.length()),
             String.format("%02x %s", i.codeType(), RomImage.codeTypeName(i.codeType())),
-            i.header().signatureName() + "/" + i.pcir().signature(),
+            i.header() == null || i.pcir() == null
+                ? ""
+                : i.header().signatureName() + "/" + i.pcir().signature(),
             i.vendorId() + ":" + i.deviceId(),
             i.classCode(),
             i.last() ? "yes" : "no",
@@ -84,7 +86,9 @@ final class RomText {
       s.append(
           String.format(
               "NPDE %d blocks%s", i.npde().subimageLength(), i.npde().lastFlag() ? " last" : ""));
-      s.append(String.format(", PCIR %d blocks", i.pcir().imageLength()));
+      if (i.pcir() != null) {
+        s.append(String.format(", PCIR %d blocks", i.pcir().imageLength()));
+      }
     }
     if (i.efi() != null) {
       s.append(s.length() > 0 ? ", " : "")
