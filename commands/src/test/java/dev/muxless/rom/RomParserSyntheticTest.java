@@ -324,4 +324,19 @@ class RomParserSyntheticTest {
     assertThat(found.get(1).images().get(0).codeType()).isEqualTo(3);
     assertThat(RomParser.scan(buf, "fw.bin", 512)).isEmpty();
   }
+
+  @Test
+  void theContractConstructorsWorkWithTheRestOfTheEngine() {
+    RomReport r =
+        new RomReport(
+            "f.rom",
+            512,
+            0,
+            List.of(new RomImage(0, 512, 0, "10de", "1c8d", "030200", true)),
+            new NvidiaInfo("86.07.3c.00.1f", true),
+            List.of(new RomProblem(Severity.ERROR, 0, "m")));
+    assertThat(r.hasErrors()).isTrue();
+    assertThat(r.regions()).isEmpty();
+    assertThat(RomHexdump.render(new byte[512], r, 0, 32).split("\n")).hasSize(2);
+  }
 }
