@@ -158,7 +158,8 @@ public final class TreeFixture {
      * its attributes and config space, its driver and IOMMU group links both ways, and optionally
      * its ACPI companion's path. Keys: parent, class, vendor, device, subsystem (vvvv:dddd),
      * revision, driver, group, boot_vga, reset_method, firmware_node, power_state, config=sleeping
-     * (a powered-down device: all ones).
+     * (a device in D3cold: its config space reads all ones, header type 0x7f, while the sysfs ID
+     * attributes keep the values cached at enumeration, as on a real kernel).
      */
     void pci(String addr, Map<String, String> o, int no) {
       if (!addr.matches("[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]")) {
@@ -192,10 +193,12 @@ public final class TreeFixture {
       int revision = num(o.getOrDefault("revision", "0x00"), no);
       boolean sleeping = "sleeping".equals(o.get("config"));
       boolean bridge = (cls >> 8) == 0x0604;
-      file(dev + "/vendor", String.format("0x%04x", sleeping ? 0xffff : vendor));
-      file(dev + "/device", String.format("0x%04x", sleeping ? 0xffff : device));
-      file(dev + "/subsystem_vendor", String.format("0x%04x", sleeping ? 0xffff : subVendor));
-      file(dev + "/subsystem_device", String.format("0x%04x", sleeping ? 0xffff : subDevice));
+      // The kernel caches these at enumeration, so they stay readable while the device sleeps;
+      // only config space reads (what lspci shows) return all ones then.
+      file(dev + "/vendor", String.format("0x%04x", vendor));
+      file(dev + "/device", String.format("0x%04x", device));
+      file(dev + "/subsystem_vendor", String.format("0x%04x", subVendor));
+      file(dev + "/subsystem_device", String.format("0x%04x", subDevice));
       file(dev + "/class", String.format("0x%06x", cls));
       file(dev + "/revision", String.format("0x%02x", revision));
       file(dev + "/driver_override", "(null)");
