@@ -86,8 +86,9 @@ final class GpuChecks {
     if (cfg.isPresent()) {
       byte[] c = cfg.get();
       int vendor = (c[0] & 0xff) | (c[1] & 0xff) << 8;
-      int header = c[0x0e] & 0xff;
-      if (vendor == 0xffff || header == 0x7f || header == 0xff) {
+      // lspci masks the multi-function bit: all ones shows as header type 0x7f
+      int header = c[0x0e] & 0x7f;
+      if (vendor == 0xffff || header == 0x7f) {
         return CheckStep.fail(
             "gpu-subsystem",
             g.address()

@@ -195,21 +195,21 @@ public final class TreeFixture {
       boolean bridge = (cls >> 8) == 0x0604;
       // The kernel caches these at enumeration, so they stay readable while the device sleeps;
       // only config space reads (what lspci shows) return all ones then.
-      file(dev + "/vendor", String.format("0x%04x", vendor));
-      file(dev + "/device", String.format("0x%04x", device));
-      file(dev + "/subsystem_vendor", String.format("0x%04x", subVendor));
-      file(dev + "/subsystem_device", String.format("0x%04x", subDevice));
-      file(dev + "/class", String.format("0x%06x", cls));
-      file(dev + "/revision", String.format("0x%02x", revision));
-      file(dev + "/driver_override", "(null)");
-      file(dev + "/enable", "1");
-      file(dev + "/power_state", o.getOrDefault("power_state", "D0"));
+      file(dev + "/vendor", String.format("0x%04x", vendor) + "\n");
+      file(dev + "/device", String.format("0x%04x", device) + "\n");
+      file(dev + "/subsystem_vendor", String.format("0x%04x", subVendor) + "\n");
+      file(dev + "/subsystem_device", String.format("0x%04x", subDevice) + "\n");
+      file(dev + "/class", String.format("0x%06x", cls) + "\n");
+      file(dev + "/revision", String.format("0x%02x", revision) + "\n");
+      file(dev + "/driver_override", "(null)" + "\n");
+      file(dev + "/enable", "1" + "\n");
+      file(dev + "/power_state", o.getOrDefault("power_state", "D0") + "\n");
       file(dev + "/remove", "");
       if (o.containsKey("boot_vga")) {
-        file(dev + "/boot_vga", o.get("boot_vga"));
+        file(dev + "/boot_vga", o.get("boot_vga") + "\n");
       }
       if (o.containsKey("reset_method")) {
-        file(dev + "/reset_method", o.get("reset_method"));
+        file(dev + "/reset_method", o.get("reset_method") + "\n");
         file(dev + "/reset", "");
       }
       byte[] cfg = new byte[256];
@@ -245,13 +245,13 @@ public final class TreeFixture {
       if (group != null) {
         String g = "sys/kernel/iommu_groups/" + group;
         out.add(new Entry('l', g + "/devices/" + addr, null, "/" + dev));
-        file(g + "/type", "DMA");
+        file(g + "/type", "DMA\n");
         out.add(new Entry('l', dev + "/iommu_group", null, "/" + g));
       }
       String fw = o.get("firmware_node");
       if (fw != null) {
         String node = "sys/devices/LNXSYSTM:00/LNXSYBUS:00/acpi-" + addr.replace(':', '_');
-        file(node + "/path", fw);
+        file(node + "/path", fw + "\n");
         out.add(new Entry('l', dev + "/firmware_node", null, "/" + node));
       }
     }
