@@ -77,6 +77,52 @@ class BindApplyTest {
   }
 
   @Test
+  void everyFaultInATwoDeviceBindAcrossThreeDriversRollsBack() throws Exception {
+    for (int k = 1; k <= 6; k++) {
+      Path dir = Files.createDirectory(tmp.resolve("s" + k));
+      HostRoot h = Hosts.fixture("shared-group", dir);
+      Path jf = dir.resolve("journal.json");
+      Map<String, String> before = Hosts.snapshot(h);
+      BindPlan p =
+          BindPlanner.plan(
+              h, List.of(PciAddress.parse("01:00.0"), PciAddress.parse("02:00.0")), false);
+      assertThat(p.steps()).hasSize(6);
+      FaultyWriter w =
+          new FaultyWriter(new SimulatedKernel(h), k, new IOException("No such device"));
+      ApplyResult r = BindExecutor.apply(h, w, p, jf);
+      assertThat(r.restored()).as("k=" + k).isTrue();
+      assertThat(Hosts.diff(before, Hosts.snapshot(h))).as("k=" + k).isEmpty();
+    }
+  }
+
+  @Test
+  void failedRollbackKeepsTheJournalAndRestoreFinishesTheJob() {
+    HostRoot h = Hosts.fixture("demo", tmp);
+    Map<String, String> before = Hosts.snapshot(h);
+    BindPlan p = BindPlanner.plan(h, List.of(PciAddress.parse("01:00.0")), false);
+    SimulatedKernel k = new SimulatedKernel(h);
+    int[] n = {0};
+    // step 3 (drivers_probe) fails, and so does the first rollback write
+    dev.muxless.host.HostWriter flaky =
+        (path, value) -> {
+          n[0]++;
+          if (n[0] == 3 || n[0] == 4) {
+            throw new IOException("Input/output error");
+          }
+          k.write(path, value);
+        };
+    ApplyResult r = BindExecutor.apply(h, flaky, p, journal());
+    assertThat(r.ok()).isFalse();
+    assertThat(r.restored()).isFalse();
+    assertThat(Files.exists(journal())).isTrue();
+    assertThat(Journal.load(journal(), h).devices())
+        .containsExactly(new DeviceState("0000:01:00.0", "nvidia", null));
+    assertThat(VfioRestore.apply(h, k, journal()).problems()).isEmpty();
+    assertThat(Hosts.diff(before, Hosts.snapshot(h))).isEmpty();
+    assertThat(Files.exists(journal())).isFalse();
+  }
+
+  @Test
   void probeThatClaimsNothingIsCaughtAndRolledBack() {
     HostRoot h = Hosts.fixture("demo", tmp);
     Map<String, String> before = Hosts.snapshot(h);
