@@ -60,6 +60,14 @@ public final class IommuGroups {
     return d.subClass().equals("0604");
   }
 
+  /** bridge (stays with the host), chipset (a host or ISA bridge) or endpoint. */
+  public static String role(PciDevice d) {
+    if (isPassThroughBridge(d)) {
+      return "bridge";
+    }
+    return d.subClass().equals("0600") || d.subClass().equals("0601") ? "chipset" : "endpoint";
+  }
+
   static IommuGroup judge(int number, List<PciDevice> devs) {
     List<PciDevice> endpoints = devs.stream().filter(d -> !isPassThroughBridge(d)).toList();
     List<PciDevice> chipset =

@@ -110,9 +110,9 @@ public class GvtCommands {
         + v.type()
         + " on "
         + v.parent()
-        + " ("
+        + ".\nType chosen: "
         + why
-        + ").\n"
+        + ".\n"
         + "qemu: -device vfio-pci,sysfsdev=/sys/bus/mdev/devices/"
         + v.uuid()
         + ",display=on";

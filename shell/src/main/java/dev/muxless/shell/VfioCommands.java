@@ -57,14 +57,14 @@ public class VfioCommands {
     StringBuilder b = new StringBuilder();
     for (IommuGroup g : groups) {
       b.append("group ").append(g.number()).append(": ").append(g.verdict()).append('\n');
-      TextTable t = new TextTable("  ADDRESS", "CLASS", "IDS", "DRIVER", "ROLE");
+      TextTable t = new TextTable("ADDRESS", "CLASS", "IDS", "DRIVER", "ROLE");
       for (PciDevice d : g.devices()) {
         t.row(
-            "  " + d.address(),
+            d.address(),
             d.className(),
             d.vendor() + ":" + d.device(),
             d.driver(),
-            IommuGroups.isPassThroughBridge(d) ? "bridge" : "endpoint");
+            IommuGroups.role(d));
       }
       b.append(t);
     }
@@ -84,7 +84,7 @@ public class VfioCommands {
         m.put("vendor", d.vendor());
         m.put("device", d.device());
         m.put("driver", d.driver());
-        m.put("role", IommuGroups.isPassThroughBridge(d) ? "bridge" : "endpoint");
+        m.put("role", IommuGroups.role(d));
         ds.add(m);
       }
       return new GroupView(g.number(), g.viable(), g.verdict(), ds);

@@ -31,6 +31,7 @@ class GvtCommandTest extends ShellTest {
     assertThat(c.output())
         .contains(
             "Created vGPU " + uuid + " of type i915-GVTg_V5_8",
+            "Type chosen: as asked",
             "sysfsdev=/sys/bus/mdev/devices/" + uuid);
     assertThat(run("gvt", "list").output()).contains(uuid, "i915-GVTg_V5_8");
     var rm = run("gvt", "remove", uuid);

@@ -25,6 +25,7 @@ class VfioCommandTest extends ShellTest {
             "10de:1c8d",
             "nvidia",
             "endpoint");
+    assertThat(r.output()).contains("skl_uncore  chipset");
     JsonNode j = Json.mapper().readTree(run("vfio", "groups", "--json").output());
     assertThat(j.get(1).get("group").asInt()).isEqualTo(1);
     assertThat(j.get(1).get("viable").asBoolean()).isTrue();
