@@ -159,7 +159,8 @@ public final class TreeFixture {
      * its ACPI companion's path. Keys: parent, class, vendor, device, subsystem (vvvv:dddd),
      * revision, driver, group, boot_vga, reset_method, firmware_node, power_state, config=sleeping
      * (a device in D3cold: its config space reads all ones, header type 0x7f, while the sysfs ID
-     * attributes keep the values cached at enumeration, as on a real kernel).
+     * attributes keep the values cached at enumeration, as on a real kernel). Attributes end with a
+     * newline, as sysfs prints them, so a simulated kernel's rewrite compares equal.
      */
     void pci(String addr, Map<String, String> o, int no) {
       if (!addr.matches("[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]")) {

@@ -67,4 +67,31 @@ class VfioPersistTest {
     PersistPlan again = VfioPersist.plan(h, List.of(PciAddress.parse("01:00.0")));
     assertThat(again.kernelParameters()).contains("vfio-pci.ids=10de:1cbb");
   }
+
+  @Test
+  void dracutAndSystemdBootAreDetectedAndBootEntriesNeverEdited() throws Exception {
+    HostRoot h = Hosts.fixture("no-iommu", tmp);
+    java.nio.file.Files.createDirectories(h.path("/etc/dracut.conf.d"));
+    Hosts.put(h, "/boot/loader/entries/fedora-6.5.conf", "title Fedora\noptions root=UUID=x ro\n");
+    PersistPlan p = VfioPersist.plan(h, List.of(PciAddress.parse("01:00.0")));
+    assertThat(p.files())
+        .extracting(PersistFile::path)
+        .containsExactly("/etc/modprobe.d/vfio.conf", "/etc/dracut.conf.d/10-muxless-vfio.conf");
+    assertThat(file(p, "/etc/dracut.conf.d/10-muxless-vfio.conf").content())
+        .contains("force_drivers+=\" vfio vfio_iommu_type1 vfio_pci \"");
+    assertThat(p.commands()).containsExactly("dracut -f --regenerate-all");
+    assertThat(p.bootloader()).isEqualTo("systemd-boot");
+    assertThat(p.kernelParameters()).containsExactly("intel_iommu=on", "iommu=pt");
+    assertThat(p.notes())
+        .anyMatch(
+            n ->
+                n.contains("append 'intel_iommu=on iommu=pt'")
+                    && n.contains("/boot/loader/entries/fedora-6.5.conf")
+                    && n.contains("does not edit"));
+    VfioPersist.write(h, p, "t");
+    assertThat(h.read("/boot/loader/entries/fedora-6.5.conf").orElseThrow())
+        .isEqualTo("title Fedora\noptions root=UUID=x ro");
+    assertThat(h.read("/etc/modprobe.d/vfio.conf").orElseThrow())
+        .contains("options vfio-pci ids=10de:1c8d", "softdep nvidia pre: vfio-pci");
+  }
 }
