@@ -43,6 +43,20 @@ public final class PciBus {
     return Optional.of(read(addr));
   }
 
+  /**
+   * The first 64 bytes of a function's config space (the standard header, which sysfs lets any user
+   * read); empty when the file is missing or short.
+   */
+  public Optional<byte[]> configHeader(PciAddress addr) {
+    try (java.io.InputStream in =
+        java.nio.file.Files.newInputStream(host.path(dir(addr) + "/config"))) {
+      byte[] b = in.readNBytes(64);
+      return b.length == 64 ? Optional.of(b) : Optional.empty();
+    } catch (java.io.IOException | SecurityException e) {
+      return Optional.empty();
+    }
+  }
+
   /** The host path of a function's sysfs directory. */
   public static String dir(PciAddress addr) {
     return DEVICES + "/" + addr;

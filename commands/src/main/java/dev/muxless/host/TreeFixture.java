@@ -158,7 +158,9 @@ public final class TreeFixture {
      * its attributes and config space, its driver and IOMMU group links both ways, and optionally
      * its ACPI companion's path. Keys: parent, class, vendor, device, subsystem (vvvv:dddd),
      * revision, driver, group, boot_vga, reset_method, firmware_node, power_state, config=sleeping
-     * (a powered-down device: all ones).
+     * (a device in D3cold: its config space reads all ones, header type 0x7f, while the sysfs ID
+     * attributes keep the values cached at enumeration, as on a real kernel). Attributes end with a
+     * newline, as sysfs prints them, so a simulated kernel's rewrite compares equal.
      */
     void pci(String addr, Map<String, String> o, int no) {
       if (!addr.matches("[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]")) {
@@ -192,21 +194,23 @@ public final class TreeFixture {
       int revision = num(o.getOrDefault("revision", "0x00"), no);
       boolean sleeping = "sleeping".equals(o.get("config"));
       boolean bridge = (cls >> 8) == 0x0604;
-      file(dev + "/vendor", String.format("0x%04x", sleeping ? 0xffff : vendor));
-      file(dev + "/device", String.format("0x%04x", sleeping ? 0xffff : device));
-      file(dev + "/subsystem_vendor", String.format("0x%04x", sleeping ? 0xffff : subVendor));
-      file(dev + "/subsystem_device", String.format("0x%04x", sleeping ? 0xffff : subDevice));
-      file(dev + "/class", String.format("0x%06x", cls));
-      file(dev + "/revision", String.format("0x%02x", revision));
-      file(dev + "/driver_override", "(null)");
-      file(dev + "/enable", "1");
-      file(dev + "/power_state", o.getOrDefault("power_state", "D0"));
+      // The kernel caches these at enumeration, so they stay readable while the device sleeps;
+      // only config space reads (what lspci shows) return all ones then.
+      file(dev + "/vendor", String.format("0x%04x", vendor) + "\n");
+      file(dev + "/device", String.format("0x%04x", device) + "\n");
+      file(dev + "/subsystem_vendor", String.format("0x%04x", subVendor) + "\n");
+      file(dev + "/subsystem_device", String.format("0x%04x", subDevice) + "\n");
+      file(dev + "/class", String.format("0x%06x", cls) + "\n");
+      file(dev + "/revision", String.format("0x%02x", revision) + "\n");
+      file(dev + "/driver_override", "(null)" + "\n");
+      file(dev + "/enable", "1" + "\n");
+      file(dev + "/power_state", o.getOrDefault("power_state", "D0") + "\n");
       file(dev + "/remove", "");
       if (o.containsKey("boot_vga")) {
-        file(dev + "/boot_vga", o.get("boot_vga"));
+        file(dev + "/boot_vga", o.get("boot_vga") + "\n");
       }
       if (o.containsKey("reset_method")) {
-        file(dev + "/reset_method", o.get("reset_method"));
+        file(dev + "/reset_method", o.get("reset_method") + "\n");
         file(dev + "/reset", "");
       }
       byte[] cfg = new byte[256];
@@ -242,13 +246,13 @@ public final class TreeFixture {
       if (group != null) {
         String g = "sys/kernel/iommu_groups/" + group;
         out.add(new Entry('l', g + "/devices/" + addr, null, "/" + dev));
-        file(g + "/type", "DMA");
+        file(g + "/type", "DMA\n");
         out.add(new Entry('l', dev + "/iommu_group", null, "/" + g));
       }
       String fw = o.get("firmware_node");
       if (fw != null) {
         String node = "sys/devices/LNXSYSTM:00/LNXSYBUS:00/acpi-" + addr.replace(':', '_');
-        file(node + "/path", fw);
+        file(node + "/path", fw + "\n");
         out.add(new Entry('l', dev + "/firmware_node", null, "/" + node));
       }
     }
