@@ -47,7 +47,7 @@ final class FlashDescriptor {
       long v = Le.u32(d, frba + 4 * i);
       long base = (v & 0x7FFF) << 12;
       long limit = ((v >> 16) & 0x7FFF) << 12 | 0xFFF;
-      if (v == 0xFFFFFFFFL || base > limit) {
+      if (v == 0xFFFFFFFFL || base > limit || (i != 0 && base == 0)) {
         continue;
       }
       if (limit >= d.length) {
