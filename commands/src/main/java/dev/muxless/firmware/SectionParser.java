@@ -48,7 +48,11 @@ final class SectionParser {
       try {
         section(d, s, (int) size, header, type, w);
       } catch (FirmwareFormatException e) {
-        walk.problem(w.section(FfsNames.sectionType(type)), s, e);
+        String label =
+            type == 0x02 && size >= header + 16
+                ? guidLabel(Guid.read(d, s + header))
+                : FfsNames.sectionType(type);
+        walk.problem(w.section(label), s, e);
       }
       pos = VolumeParser.align(pos + size, 4);
     }
@@ -117,6 +121,20 @@ final class SectionParser {
     }
   }
 
+  static String guidLabel(Guid g) {
+    String kind =
+        g.equals(Guids.LZMA)
+            ? "LZMA"
+            : g.equals(Guids.LZMA_F86)
+                ? "LZMA x86"
+                : g.equals(Guids.TIANO)
+                    ? "Tiano"
+                    : g.equals(Guids.CRC32)
+                        ? "CRC32"
+                        : g.equals(Guids.BROTLI) ? "Brotli" : g.text();
+    return "GUID defined (" + kind + ")";
+  }
+
   /** EFI_GUID_DEFINED_SECTION: GUID SectionDefinitionGuid, u16 DataOffset, u16 Attributes. */
   private void guided(byte[] d, int s, int size, int header, Where w) {
     if (size < header + 20) {
@@ -136,7 +154,7 @@ final class SectionParser {
     int len = size - dataOffset;
     if (g.equals(Guids.LZMA) || g.equals(Guids.LZMA_F86)) {
       boolean f86 = g.equals(Guids.LZMA_F86);
-      Where gw = w.section(f86 ? "GUID defined (LZMA x86)" : "GUID defined (LZMA)");
+      Where gw = w.section(guidLabel(g));
       walk.budget.depth(gw.depth() + 1, w.abs(s));
       byte[] out =
           f86
@@ -144,14 +162,14 @@ final class SectionParser {
               : Decompress.lzma(d, data, len, walk.budget, w.abs(data));
       sections(out, 0, out.length, gw.decompressed());
     } else if (g.equals(Guids.TIANO)) {
-      Where gw = w.section("GUID defined (Tiano)");
+      Where gw = w.section(guidLabel(g));
       walk.budget.depth(gw.depth() + 1, w.abs(s));
       byte[] out =
           Decompress.efiOrTiano(
               d, data, len, EfiDecompressor.Variant.TIANO, walk.budget, w.abs(data));
       sections(out, 0, out.length, gw.decompressed());
     } else if (g.equals(Guids.CRC32)) {
-      Where gw = w.section("GUID defined (CRC32)");
+      Where gw = w.section(guidLabel(g));
       if (dataOffset >= header + 24) {
         CRC32 crc = new CRC32();
         crc.update(d, data, len);
@@ -168,11 +186,11 @@ final class SectionParser {
       sections(d, data, len, gw);
     } else if (g.equals(Guids.BROTLI)) {
       walk.problem(
-          w.section("GUID defined (Brotli)"),
+          w.section(guidLabel(g)),
           s,
           "Brotli-compressed section: recognised, not unpacked by muxless");
     } else if ((attrs & PROCESSING_REQUIRED) != 0) {
-      Where gw = w.section("GUID defined " + g);
+      Where gw = w.section(guidLabel(g));
       walk.problem(
           gw,
           s,
@@ -182,7 +200,7 @@ final class SectionParser {
               + "(signed or vendor-compressed); its raw bytes were scanned");
       walk.scanForRoms(d, data, len, gw, Walk.LEAF_ALIGNMENT);
     } else {
-      sections(d, data, len, w.section("GUID defined " + g));
+      sections(d, data, len, w.section(guidLabel(g)));
     }
   }
 }
