@@ -79,7 +79,7 @@ class OvmfUefiExtractTest {
     return out;
   }
 
-  private static String row(int level, String type, String subtype, long size, String name) {
+  static String row(int level, String type, String subtype, long size, String name) {
     boolean guid = name.matches("[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}");
     return "-".repeat(level)
         + " "
