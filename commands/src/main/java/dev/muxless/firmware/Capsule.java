@@ -38,7 +38,7 @@ final class Capsule {
                 "AMI Aptio capsule: RomImageOffset 0x%x at offset 0x1c is outside the 0x%x-byte"
                     + " file",
                 romOffset, d.length),
-            0x1C);
+            -1);
       }
       String kind = "AMI Aptio capsule (" + (signedAptio ? "signed" : "unsigned") + ")";
       return new Body(
@@ -55,7 +55,7 @@ final class Capsule {
           String.format(
               "%s: HeaderSize 0x%x at offset 0x10 is outside the 0x%x-byte file",
               kind, headerSize, d.length),
-          0x10);
+          -1);
     }
     int end = imageSize <= headerSize ? d.length : (int) Math.min(d.length, imageSize);
     return new Body(kind, (int) headerSize, end, truncated(kind, imageSize, d));

@@ -64,18 +64,6 @@ final class Decompress {
     return out;
   }
 
-  /** EFI 1.1 or Tiano, bounded by the remaining budget before anything is allocated. */
-  static byte[] efi(
-      byte[] d, int off, int len, EfiDecompressor.Variant v, Budget budget, long absOffset) {
-    long declared = EfiDecompressor.declaredSize(d, off, len);
-    budget.charge(declared, absOffset);
-    try {
-      return EfiDecompressor.decompress(d, off, len, v, declared);
-    } catch (FirmwareFormatException e) {
-      throw new FirmwareFormatException(e.getMessage(), absOffset);
-    }
-  }
-
   /**
    * EFI_STANDARD_COMPRESSION sections and Tiano GUID sections exist in both variants in the field
    * (UEFITool tries both too): a variant is taken when its stream ends exactly where the header

@@ -67,7 +67,7 @@ public final class EfiDecompressor {
   /** The original size the 8-byte header declares (for budget checks before decompressing). */
   public static long declaredSize(byte[] data, int off, int len) {
     if (len < 8) {
-      throw new FirmwareFormatException("compressed data shorter than its 8-byte header", off);
+      throw new FirmwareFormatException("compressed data shorter than its 8-byte header", -1);
     }
     return Le.u32(data, off + 4);
   }
@@ -83,17 +83,17 @@ public final class EfiDecompressor {
 
   static EfiDecompressor run(byte[] data, int off, int len, Variant variant, long maxOut) {
     if (len < 8 || !Le.fits(data, off, len)) {
-      throw new FirmwareFormatException("compressed data shorter than its 8-byte header", off);
+      throw new FirmwareFormatException("compressed data shorter than its 8-byte header", -1);
     }
     long comp = Le.u32(data, off);
     long orig = Le.u32(data, off + 4);
     if (comp + 8 > len) {
       throw new FirmwareFormatException(
-          "compressed size 0x" + Long.toHexString(comp) + " runs past the section", off);
+          "compressed size 0x" + Long.toHexString(comp) + " runs past the section", -1);
     }
     if (orig > maxOut) {
       throw new FirmwareLimitException(
-          "declared decompressed size " + orig + " bytes exceeds the limit of " + maxOut, off);
+          "declared decompressed size " + orig + " bytes exceeds the limit of " + maxOut, -1);
     }
     EfiDecompressor d = new EfiDecompressor(data, off + 8, (int) comp, (int) orig, variant.pbit);
     d.fillBuf(BITBUFSIZ);
@@ -124,7 +124,7 @@ public final class EfiDecompressor {
         int from = outBuf - decodeP() - 1;
         if (from < 0) {
           throw new FirmwareFormatException(
-              variantName() + " data: match before the start of the output", outBuf);
+              variantName() + " data: match before the start of the output", -1);
         }
         for (int i = 0; i < len && outBuf < dst.length; i++) {
           dst[outBuf++] = dst[from++];
@@ -162,7 +162,7 @@ public final class EfiDecompressor {
   }
 
   private void bad(String what) {
-    throw new FirmwareFormatException(variantName() + " data: " + what, inBuf);
+    throw new FirmwareFormatException(variantName() + " data: " + what, -1);
   }
 
   /**

@@ -56,7 +56,7 @@ final class FlashDescriptor {
                 "flash descriptor: %s region 0x%x-0x%x (FLREG%d at offset 0x%x) runs past the end"
                     + " of the 0x%x-byte image",
                 NAMES[i], base, limit, i, frba + 4 * i, d.length),
-            frba + 4L * i);
+            -1);
       }
       out.add(new Region(i, NAMES[i], base, limit + 1));
     }

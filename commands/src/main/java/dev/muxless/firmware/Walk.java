@@ -34,11 +34,13 @@ final class Walk {
   }
 
   void node(Where w, String type, String subtype, String name, long off, long size) {
-    nodes.add(new FirmwareNode(w.level() + 1, type, subtype, name, w.abs(off), size));
+    nodes.add(
+        new FirmwareNode(w.level() + 1, type, subtype, name, off < 0 ? -1 : w.abs(off), size));
   }
 
   void problem(Where w, long off, FirmwareFormatException e) {
-    long at = e.offset() >= 0 && w.base() >= 0 ? e.offset() : w.abs(off);
+    // exceptions carry an absolute offset when the thrower knew one, else -1
+    long at = e.offset() >= 0 ? e.offset() : w.abs(off);
     problems.add(
         new FirmwareProblem(w.label(), at, e.getMessage(), e instanceof FirmwareLimitException));
   }
