@@ -48,6 +48,7 @@ class FirmwareRoundTripTest {
               rom -> flash(FvBuilder.volume(FvBuilder.file(FvBuilder.FILE_A, 0x01, rom)))),
           new Form("LZMA", rom -> flash(inFile(FvBuilder.lzmaSection(FvBuilder.raw(rom))))),
           new Form("Tiano", rom -> flash(inFile(FvBuilder.tianoSection(FvBuilder.raw(rom))))),
+          new Form("LZMA x86", rom -> flash(inFile(FvBuilder.lzmaF86Section(FvBuilder.raw(rom))))),
           new Form(
               "EFI compression section",
               rom -> flash(inFile(FvBuilder.efiCompressed(FvBuilder.raw(rom))))),

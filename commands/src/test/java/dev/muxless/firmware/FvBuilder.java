@@ -75,6 +75,13 @@ final class FvBuilder {
     return guided(Guids.LZMA, 1, lzma(sections));
   }
 
+  /** LZMA after the x86 BCJ filter, as EDK2's LzmaF86Compress does (GUID D42AE6BD-...). */
+  static byte[] lzmaF86Section(byte[] sections) {
+    byte[] filtered = sections.clone();
+    new org.tukaani.xz.simple.X86(true, 0).code(filtered, 0, filtered.length);
+    return guided(Guids.LZMA_F86, 1, lzma(filtered));
+  }
+
   static byte[] tianoSection(byte[] sections) {
     return guided(
         Guids.TIANO, 1, TestEfiCompressor.compress(sections, EfiDecompressor.Variant.TIANO));
