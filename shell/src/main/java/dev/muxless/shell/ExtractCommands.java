@@ -57,7 +57,7 @@ public class ExtractCommands {
               required = true,
               description = "directory to write VENDOR_DEVICE_<where>.rom files into",
               label = "DIR")
-          @OptionValues(provider = "directoryCompletion")
+          @OptionValues(provider = "outDirCompletion")
           String outDir,
       @Option(
               longNames = "vendor",

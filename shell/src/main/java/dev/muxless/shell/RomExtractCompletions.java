@@ -10,9 +10,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.shell.CompletionProposal;
 import org.springframework.shell.completion.CompletionProvider;
 
-/** Completion for {@code rom extract --vendor/--device}: the IDs of the host's display devices. */
+/**
+ * Completion for {@code rom extract}: output directories, and for --vendor/--device the IDs of the
+ * host's display devices.
+ */
 @Configuration(proxyBeanMethods = false)
 public class RomExtractCompletions {
+
+  /** Directories only, without the host-root keywords directoryCompletion adds. */
+  @Bean
+  public CompletionProvider outDirCompletion() {
+    return ctx -> Completions.paths(ctx.currentWordUpToCursor(), true);
+  }
 
   @Bean
   public CompletionProvider pciVendorIdCompletion(ShellSession session) {
