@@ -10,7 +10,11 @@ package dev.muxless.firmware;
  * @param maxMillis wall-clock time for the whole walk
  */
 public record ExtractLimits(int maxDepth, long maxDecompressedBytes, long maxMillis) {
-  public static final long MAX_INPUT_BYTES = 512L << 20;
+  /**
+   * Inputs are read whole; a capsule or region may be copied once more, so this keeps the peak
+   * under the default heap of a 4 GiB machine (flash chips are at most 64 MiB; vendor zips fit).
+   */
+  public static final long MAX_INPUT_BYTES = 256L << 20;
 
   /** Enough for any laptop flash (16-64 MiB) and vendor update seen in the peers' issue threads. */
   public static ExtractLimits defaults() {

@@ -150,11 +150,11 @@ public class ExtractCommands {
       Gpu g = HostMatch.gpuFor(f, gpus);
       sb.append(
           String.format(
-              "%n%s:%s  class %s  %d image(s)%s%s%s%n",
+              "%n%s:%s  class %s  images: %s%s%s%s%n",
               f.vendorId(),
               f.deviceId(),
               f.classCode(),
-              f.report().images().size(),
+              imageTypes(f),
               f.report().nvidia() != null
                   ? "  NVIDIA VBIOS "
                       + f.report().nvidia().version()
@@ -188,6 +188,22 @@ public class ExtractCommands {
       sb.append("\nNo NVIDIA VBIOS: ").append(why).append('\n');
     }
     return sb.toString().stripTrailing();
+  }
+
+  /** Code types of the chain's images (PCI Firmware spec 3.0 CodeType; NVIDIA's 0x70 and 0xE0). */
+  static String imageTypes(FoundRom f) {
+    List<String> t = new ArrayList<>();
+    for (var img : f.report().images()) {
+      t.add(
+          switch (img.codeType()) {
+            case 0x00 -> "x86";
+            case 0x03 -> "EFI";
+            case 0x70 -> "NBSI";
+            case 0xE0 -> "0xE0 (FwSec)";
+            default -> String.format("0x%02X", img.codeType());
+          });
+    }
+    return t.isEmpty() ? "none" : String.join(", ", t);
   }
 
   private static Map<String, Object> jsonReport(

@@ -104,7 +104,7 @@ class RomExtractCommandTest extends ShellTest {
     Path written = out.resolve("10de_1c8d_file-11111111.rom");
     assertThat(r.output())
         .contains("zip archive", "Walked 1 volumes, 1 files")
-        .contains("10de:1c8d  class 030200")
+        .contains("10de:1c8d  class 030200  images: x86")
         .contains("matches this host's GPU 0000:01:00.0")
         .contains(
             "zip entry BIOS/flash.bin > volume 8C8CE578-8A3D-4F1C-9935-896185C32DD3 > file 11111111-1111-1111-1111-111111111111")
