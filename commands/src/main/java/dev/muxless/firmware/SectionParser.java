@@ -20,6 +20,7 @@ final class SectionParser {
   }
 
   void sections(byte[] d, int start, int len, Where w) {
+    walk.budget.depth(w.depth(), w.abs(start));
     long pos = 0;
     while (pos + 4 <= len) {
       int s = (int) (start + pos);
@@ -99,7 +100,7 @@ final class SectionParser {
     int data = s + header + 5;
     int len = size - header - 5;
     switch (kind) {
-      case 0 -> sections(d, data, len, w.section("Compressed (none)"));
+      case 0 -> sections(d, data, len, w.section("Compressed (none)").deeper());
       case 1 -> {
         Where cw = w.section("Compressed (EFI)");
         walk.budget.depth(cw.depth() + 1, w.abs(s));
@@ -183,7 +184,7 @@ final class SectionParser {
                   want, crc.getValue()));
         }
       }
-      sections(d, data, len, gw);
+      sections(d, data, len, gw.deeper());
     } else if (g.equals(Guids.BROTLI)) {
       walk.problem(
           w.section(guidLabel(g)),
@@ -200,7 +201,7 @@ final class SectionParser {
               + "(signed or vendor-compressed); its raw bytes were scanned");
       walk.scanForRoms(d, data, len, gw, Walk.LEAF_ALIGNMENT);
     } else {
-      sections(d, data, len, w.section(guidLabel(g)));
+      sections(d, data, len, w.section(guidLabel(g)).deeper());
     }
   }
 }

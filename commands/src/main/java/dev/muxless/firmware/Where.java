@@ -34,6 +34,11 @@ record Where(
     return new Where(join(type), volume, file, type, base, level + 1, depth);
   }
 
+  /** One nesting level deeper without a new report level (sections inside a GUID section). */
+  Where deeper() {
+    return new Where(path, volume, file, section, base, level, depth + 1);
+  }
+
   /** Into a buffer produced by decompression: absolute offsets stop here. */
   Where decompressed() {
     return new Where(path, volume, file, section, -1, level, depth + 1);

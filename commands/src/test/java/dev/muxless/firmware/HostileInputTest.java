@@ -133,6 +133,19 @@ class HostileInputTest {
   }
 
   @Test
+  void thousandsOfNestedGuidSectionsStopAtTheDepthLimit() {
+    byte[] sec = FvBuilder.raw(new byte[4]);
+    for (int i = 0; i < 5000; i++) {
+      sec = FvBuilder.guided(Guids.CRC32, 2, sec);
+    }
+    byte[] fw = FvBuilder.volume(FvBuilder.file(FvBuilder.FILE_A, 0x02, sec));
+    ExtractResult r = walk(fw, SMALL);
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("nesting deeper than 6 levels"));
+  }
+
+  @Test
   void capsuleAndDescriptorPointingPastTheEnd() {
     byte[] cap = FvBuilder.aptioCapsule(new byte[64]);
     FvBuilder.put16(cap, 0x1C, 0xF000);
