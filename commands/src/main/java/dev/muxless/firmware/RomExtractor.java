@@ -1,0 +1,106 @@
+package dev.muxless.firmware;
+
+import dev.muxless.core.AtomicFiles;
+import dev.muxless.core.MuxlessException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The rom extract engine: finds every option ROM chain inside system firmware (flash dumps, BIOS
+ * regions, capsules, flash-descriptor images, zips of those), through UEFI volumes and their
+ * LZMA/EFI/Tiano-compressed sections, and writes the distinct ones out.
+ */
+public final class RomExtractor {
+  private RomExtractor() {}
+
+  /** Walks {@code data}; never throws for bad content (problems are in the result). */
+  public static ExtractResult extract(
+      byte[] data, String name, ExtractLimits limits, ExtractProgress progress) {
+    Walk walk = new Walk(name, limits, progress);
+    new FirmwareWalker(walk).any(data, Where.root(), true);
+    return new ExtractResult(
+        name,
+        data.length,
+        List.copyOf(walk.containers),
+        List.copyOf(walk.nodes),
+        walk.roms(),
+        List.copyOf(walk.problems),
+        walk.budget.decompressed());
+  }
+
+  /** Reads {@code file} (bounded by {@link ExtractLimits#MAX_INPUT_BYTES}) and walks it. */
+  public static ExtractResult extract(Path file, ExtractLimits limits, ExtractProgress progress) {
+    return extract(read(file), file.getFileName().toString(), limits, progress);
+  }
+
+  static byte[] read(Path file) {
+    try {
+      if (Files.isDirectory(file)) {
+        throw MuxlessException.badInput(
+            file + ": is a directory", "give a firmware file (flash dump, capsule, .zip)");
+      }
+      long size = Files.size(file);
+      if (size > ExtractLimits.MAX_INPUT_BYTES) {
+        throw MuxlessException.badInput(
+            String.format(
+                "%s: %d bytes is larger than the %d-byte input limit",
+                file, size, ExtractLimits.MAX_INPUT_BYTES),
+            "unpack the update first and give the firmware image inside it");
+      }
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw MuxlessException.badInput(file + ": no such file", "check the path");
+    } catch (IOException e) {
+      throw MuxlessException.environment(
+          file + ": cannot read: " + e.getMessage(), "check the permissions");
+    }
+  }
+
+  /** The ROMs whose first image matches the filters (null or empty filter = any). */
+  public static List<FoundRom> select(List<FoundRom> roms, String vendor, String device) {
+    List<FoundRom> out = new ArrayList<>();
+    for (FoundRom r : roms) {
+      if (matches(vendor, r.vendorId()) && matches(device, r.deviceId())) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  private static boolean matches(String want, String have) {
+    return want == null
+        || want.isBlank()
+        || want.toLowerCase(Locale.ROOT)
+            .replaceFirst("^0x", "")
+            .equals(have.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Writes each ROM as {@code outDir/VENDOR_DEVICE_<where>.rom} (atomically; names made unique with
+   * a counter); refuses to overwrite {@code input}. Returns the paths written, in order.
+   */
+  public static List<Path> write(List<FoundRom> roms, Path outDir, Path input) {
+    List<Path> written = new ArrayList<>();
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (FoundRom r : roms) {
+      String base = r.fileName();
+      String n = base;
+      for (int i = 2; !names.add(n); i++) {
+        n = base.replace(".rom", "-" + i + ".rom");
+      }
+      Path target = outDir.resolve(n);
+      if (input != null && AtomicFiles.sameFile(target, input)) {
+        throw MuxlessException.badInput(
+            target + ": is the input file; refusing to overwrite it", "choose another --out-dir");
+      }
+      AtomicFiles.write(target, r.bytes());
+      written.add(target);
+    }
+    return written;
+  }
+}
