@@ -1,0 +1,175 @@
+package dev.muxless.qemu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.muxless.core.MuxlessException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real TCG launch of a profile without passthrough (SeaBIOS, no disk, no NIC, the fake battery
+ * SSDT from ../shared when present): QMP reports running, events arrive, stop ends it, nothing is
+ * left behind.
+ */
+class VmLaunchTest {
+  @TempDir static Path state;
+  static String before;
+
+  @BeforeAll
+  static void isolate() {
+    before = System.getProperty("muxless.state");
+    System.setProperty("muxless.state", state.toString());
+  }
+
+  @AfterAll
+  static void restore() {
+    if (before == null) {
+      System.clearProperty("muxless.state");
+    } else {
+      System.setProperty("muxless.state", before);
+    }
+  }
+
+  static VmProfile tcgProfile(String name) {
+    List<String> tables = new ArrayList<>();
+    Tools.sharedIfPresent()
+        .map(s -> s.resolve("acpi/community-fake-battery-SSDT1.dat"))
+        .filter(Files::isRegularFile)
+        .ifPresent(p -> tables.add(p.toString()));
+    return new VmProfile(
+        name,
+        null,
+        "q35",
+        "tcg",
+        null,
+        128,
+        1,
+        new VmProfile.Firmware("seabios", null, null, null),
+        null,
+        null,
+        null,
+        tables,
+        null,
+        new VmProfile.Display("none", null, null),
+        new VmProfile.Network("none", null));
+  }
+
+  @Test
+  void launchReportsRunningDeliversEventsAndStopLeavesNothing() throws Exception {
+    Tools.require("qemu-system-x86_64");
+    VmProfile p = tcgProfile("tcg1");
+    VmLauncher.Started s = VmLauncher.start(p, Duration.ofSeconds(15));
+    VmRuntime rt = VmRuntime.of("tcg1");
+    assertThat(s.status()).isEqualTo("running");
+    assertThat(s.qemuVersion()).matches("\\d+\\.\\d+\\.\\d+");
+    assertThat(Files.getPosixFilePermissions(rt.dir()))
+        .containsExactlyInAnyOrder(
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+            java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
+    assertThat(VmControl.status("tcg1").qmpStatus()).isEqualTo("running");
+    assertThat(VmControl.status("tcg1").pid()).isEqualTo(s.pid());
+    assertThatThrownBy(() -> VmLauncher.start(p, Duration.ofSeconds(5)))
+        .isInstanceOf(MuxlessException.class)
+        .hasMessageContaining("already running (pid " + s.pid() + ")");
+
+    // a watcher on the event socket sees what stop causes, while stop uses the command socket
+    List<QmpEvent> watched = new CopyOnWriteArrayList<>();
+    Thread watcher =
+        new Thread(() -> VmControl.watch("tcg1", Duration.ofSeconds(20), watched::add));
+    watcher.start();
+    Thread.sleep(300); // let the watcher connect before the events happen
+    List<QmpEvent> live = new CopyOnWriteArrayList<>();
+    // SeaBIOS without a boot disk never acts on the power button: stop falls back to quit
+    VmControl.Stopped stopped = VmControl.stop("tcg1", false, Duration.ofSeconds(1), live::add);
+    watcher.join(10_000);
+
+    assertThat(stopped.how()).isEqualTo("quit after 1 s");
+    assertThat(live).extracting(QmpEvent::event).contains("POWERDOWN", "SHUTDOWN");
+    assertThat(live).isEqualTo(stopped.events());
+    assertThat(watched).extracting(QmpEvent::event).contains("POWERDOWN", "SHUTDOWN");
+    QmpEvent shutdown =
+        watched.stream().filter(e -> e.event().equals("SHUTDOWN")).findFirst().orElseThrow();
+    assertThat(shutdown.data()).contains("host-qmp-quit");
+    assertThat(watcher.isAlive()).isFalse();
+
+    assertThat(ProcessHandle.of(s.pid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    assertThat(rt.qmpSocket()).doesNotExist();
+    assertThat(rt.eventSocket()).doesNotExist();
+    assertThat(rt.pidFile()).doesNotExist();
+    assertThat(rt.log()).exists();
+    assertThat(VmControl.status("tcg1").state()).isEqualTo("stopped");
+  }
+
+  @Test
+  void forceQuitsAtOnce() throws Exception {
+    Tools.require("qemu-system-x86_64");
+    VmLauncher.Started s = VmLauncher.start(tcgProfile("tcg2"), Duration.ofSeconds(15));
+    List<QmpEvent> live = new ArrayList<>();
+    VmControl.Stopped stopped = VmControl.stop("tcg2", true, Duration.ofSeconds(30), live::add);
+    assertThat(stopped.how()).isEqualTo("quit at once (--force)");
+    assertThat(live).extracting(QmpEvent::event).doesNotContain("POWERDOWN").contains("SHUTDOWN");
+    assertThat(ProcessHandle.of(s.pid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    assertThat(VmRuntime.of("tcg2").qmpSocket()).doesNotExist();
+  }
+
+  @Test
+  void staleFilesAreExplainedNotTrustedAndClearedOnStart() throws Exception {
+    VmRuntime rt = VmRuntime.of("stale1");
+    rt.create();
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    Files.writeString(rt.pidFile(), gone.pid() + "\n");
+    Files.writeString(rt.qmpSocket(), ""); // a dead socket file left behind
+
+    RuntimeState st = rt.inspect();
+    assertThat(st.kind()).isEqualTo(RuntimeState.Kind.STALE);
+    assertThat(st.explanation())
+        .contains("names " + gone.pid() + ", which is not running")
+        .contains("qmp.sock refuses connections");
+    VmControl.VmStatus vs = VmControl.status("stale1");
+    assertThat(vs.state()).isEqualTo("stale");
+    assertThat(vs.qmpStatus()).isNull();
+
+    VmControl.Stopped s = VmControl.stop("stale1", false, Duration.ofSeconds(1), e -> {});
+    assertThat(s.how()).startsWith("not running; removed stale files");
+    assertThat(rt.pidFile()).doesNotExist();
+    assertThat(rt.qmpSocket()).doesNotExist();
+  }
+
+  @Test
+  void qemuFailingToStartIsReportedWithItsLog() {
+    Tools.require("qemu-system-x86_64");
+    VmProfile bad =
+        new VmProfile(
+            "bad1",
+            null,
+            "q35",
+            "tcg",
+            "no-such-cpu-model",
+            128,
+            1,
+            new VmProfile.Firmware("seabios", null, null, null),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            new VmProfile.Network("none", null));
+    assertThatThrownBy(() -> VmLauncher.start(bad, Duration.ofSeconds(15)))
+        .isInstanceOf(MuxlessException.class)
+        .hasMessageContaining("qemu exited with status 1 while starting")
+        .hasMessageContaining("no-such-cpu-model");
+    assertThat(VmRuntime.of("bad1").inspect().kind()).isEqualTo(RuntimeState.Kind.STOPPED);
+  }
+}
