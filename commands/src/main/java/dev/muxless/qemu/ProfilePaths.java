@@ -52,6 +52,11 @@ public final class ProfilePaths {
         k == null
             ? null
             : new VmProfile.KernelBoot(abs(k.kernel(), dir), abs(k.initrd(), dir), k.cmdline());
+    VmProfile.Display d = p.display();
+    if (d != null && d.listen() != null && d.listen().startsWith("unix:")) {
+      // "unix:xps.spice" is a socket next to the profile
+      d = new VmProfile.Display(d.type(), "unix:" + abs(d.listen().substring(5), dir), d.gl());
+    }
     return new VmProfile(
         p.name(),
         p.qemu(),
@@ -66,7 +71,7 @@ public final class ProfilePaths {
         rg,
         tables,
         rk,
-        p.display(),
+        d,
         p.network());
   }
 

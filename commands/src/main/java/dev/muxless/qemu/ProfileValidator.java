@@ -100,10 +100,11 @@ final class ProfileValidator {
       oneOf(d.type(), "display.type", Set.of("spice", "vnc", "none"));
       if (!d.type().equals("none")) {
         require(d.listen(), "display.listen", "unix:/run/user/1000/xps.sock or 127.0.0.1:5900");
-        if (!d.listen().startsWith("unix:/") && !LOOPBACK.matcher(d.listen()).matches()) {
+        if (!(d.listen().startsWith("unix:") && d.listen().length() > 5)
+            && !LOOPBACK.matcher(d.listen()).matches()) {
           fail(
               "display.listen",
-              "'" + d.listen() + "' is neither unix:/path nor a loopback address",
+              "'" + d.listen() + "' is neither unix:PATH nor a loopback address",
               "remote display stays local: unix:/path or 127.0.0.1:PORT (tunnel it over ssh)");
         }
       }

@@ -151,8 +151,7 @@ public final class QemuArgs {
     String listen = d.listen();
     boolean unix = listen.startsWith("unix:");
     if (d.type().equals("spice")) {
-      // dmabuf from the vGPU needs gl=on, which spice only offers on a local (unix) socket
-      boolean gl = d.gl() != null ? d.gl() : vgpuDisplay && unix;
+      boolean gl = spiceGlFor(d, vgpuDisplay);
       String s =
           unix
               ? "unix=on,addr=" + opt(listen.substring(5))
@@ -161,6 +160,21 @@ public final class QemuArgs {
     } else {
       add(a, "-vnc", unix ? listen : host(listen) + ":" + (port(listen) - 5900));
     }
+  }
+
+  /** Whether the profile's SPICE display uses OpenGL (see {@link #spiceGlFor}). */
+  public static boolean spiceGl(VmProfile p) {
+    return p.display() != null
+        && p.display().type().equals("spice")
+        && spiceGlFor(p.display(), p.vgpu() != null && p.vgpu().displayOn());
+  }
+
+  /**
+   * dmabuf from the vGPU needs gl=on, which spice only offers on a local (unix) socket; so it is on
+   * by default exactly then, unless the profile says otherwise.
+   */
+  static boolean spiceGlFor(VmProfile.Display d, boolean vgpuDisplay) {
+    return d.gl() != null ? d.gl() : vgpuDisplay && d.listen().startsWith("unix:");
   }
 
   private static void network(List<String> a, VmProfile.Network n) {

@@ -70,11 +70,7 @@ public final class VmLauncher {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!VmRuntime.accepts(rt.qmpSocket())) {
       if (!proc.isAlive()) {
-        int code = proc.exitValue();
-        rt.clean();
-        throw MuxlessException.environment(
-            "qemu exited with status " + code + " while starting: " + rt.logTail(3),
-            "the whole log is " + rt.log() + "; 'vm check' finds most causes");
+        throw exited(proc, rt);
       }
       if (System.nanoTime() > deadline) {
         proc.destroyForcibly();
@@ -89,11 +85,28 @@ public final class VmLauncher {
       String status = qmp.execute("query-status", Map.of(), timeout).path("status").asText();
       return new Started(
           p.name(), proc.pid(), status, qmp.qemuVersion(), rt.dir(), rt.log(), notes, argv);
-    } catch (IOException e) {
+    } catch (IOException | MuxlessException e) {
+      // qemu opens its monitors before it checks the rest of the command line, so a bad option
+      // shows up here as a closed connection: report qemu's own words then
+      try {
+        if (proc.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+          throw exited(proc, rt);
+        }
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+      }
       throw MuxlessException.environment(
           "qemu started (pid " + proc.pid() + ") but QMP failed: " + e.getMessage(),
           "see " + rt.log() + "; stop it with 'vm stop " + p.name() + " --force'");
     }
+  }
+
+  private static MuxlessException exited(Process proc, VmRuntime rt) {
+    int code = proc.exitValue();
+    rt.clean();
+    return MuxlessException.environment(
+        "qemu exited with status " + code + " while starting: " + rt.logTail(3),
+        "the whole log is " + rt.log() + "; 'vm check' finds most causes");
   }
 
   /** Each input file the profile names must exist: one error naming the first missing field. */

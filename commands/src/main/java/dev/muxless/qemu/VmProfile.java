@@ -1,5 +1,6 @@
 package dev.muxless.qemu;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -81,6 +82,7 @@ public record VmProfile(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"type", "code", "vars", "varsTemplate"})
   public record Firmware(String type, String code, String vars, String varsTemplate) {
+    @JsonIgnore
     public boolean isOvmf() {
       return !"seabios".equals(type);
     }

@@ -5,39 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.muxless.core.MuxlessException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real TCG launch of a profile without passthrough (SeaBIOS, no disk, no NIC, the fake battery
  * SSDT from ../shared when present): QMP reports running, events arrive, stop ends it, nothing is
  * left behind.
  */
-class VmLaunchTest {
-  @TempDir static Path state;
-  static String before;
-
-  @BeforeAll
-  static void isolate() {
-    before = System.getProperty("muxless.state");
-    System.setProperty("muxless.state", state.toString());
-  }
-
-  @AfterAll
-  static void restore() {
-    if (before == null) {
-      System.clearProperty("muxless.state");
-    } else {
-      System.setProperty("muxless.state", before);
-    }
-  }
+class VmLaunchTest extends StateIsolation {
 
   static VmProfile tcgProfile(String name) {
     List<String> tables = new ArrayList<>();
