@@ -3,6 +3,7 @@ package dev.muxless.qemu;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -90,7 +91,11 @@ public final class ProfileReader {
               .stream()
               .collect(Collectors.joining(", "));
       throw MuxlessException.badInput(
-          name + at(e.getLocation()) + ": unknown key '" + field(e.getPath()) + "'",
+          name
+              + at(keyLocation(text, e.getPath(), e.getLocation()))
+              + ": unknown key '"
+              + field(e.getPath())
+              + "'",
           "known keys here: " + known);
     } catch (InvalidFormatException e) {
       throw MuxlessException.badInput(
@@ -100,8 +105,8 @@ public final class ProfileReader {
               + field(e.getPath())
               + "': "
               + describe(e.getValue())
-              + " is not a "
-              + typeName(e.getTargetType()),
+              + " is not "
+              + article(typeName(e.getTargetType())),
           "see docs/vm-profile.schema.json for the type of each field");
     } catch (MismatchedInputException e) {
       String f = field(e.getPath());
@@ -143,6 +148,69 @@ public final class ProfileReader {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Where the key at path starts. Jackson buffers a record's properties until the object ends, so
+   * the exception's own location is the closing brace; a second streaming pass finds the key.
+   */
+  static JsonLocation keyLocation(
+      String text, List<JsonMappingException.Reference> path, JsonLocation fallback) {
+    try (JsonParser p = STRICT.getFactory().createParser(text)) {
+      java.util.ArrayDeque<Object> at = new java.util.ArrayDeque<>();
+      java.util.ArrayDeque<Integer> index = new java.util.ArrayDeque<>();
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        switch (t) {
+          case FIELD_NAME -> {
+            if (matches(at, p.currentName(), path)) {
+              return p.currentTokenLocation();
+            }
+          }
+          case START_OBJECT, START_ARRAY -> {
+            Object key = p.getParsingContext().getParent() == null ? null : parentKey(p);
+            at.addLast(key == null ? "" : key);
+            index.addLast(-1);
+          }
+          case END_OBJECT, END_ARRAY -> {
+            at.pollLast();
+            index.pollLast();
+          }
+          default -> {}
+        }
+      }
+    } catch (IOException e) {
+      // fall back to Jackson's location
+    }
+    return fallback;
+  }
+
+  private static Object parentKey(JsonParser p) {
+    var parent = p.getParsingContext().getParent();
+    if (parent.inObject()) {
+      return parent.getCurrentName();
+    }
+    return parent.inArray() ? (Object) parent.getCurrentIndex() : null;
+  }
+
+  private static boolean matches(
+      java.util.ArrayDeque<Object> at, String key, List<JsonMappingException.Reference> path) {
+    if (path.isEmpty() || !key.equals(path.get(path.size() - 1).getFieldName())) {
+      return false;
+    }
+    List<Object> open = new java.util.ArrayList<>(at);
+    open.remove(0); // the root object has no key
+    if (open.size() != path.size() - 1) {
+      return false;
+    }
+    for (int i = 0; i < open.size(); i++) {
+      JsonMappingException.Reference r = path.get(i);
+      Object want = r.getFieldName() != null ? r.getFieldName() : (Object) r.getIndex();
+      if (!want.equals(open.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String at(JsonLocation loc) {
