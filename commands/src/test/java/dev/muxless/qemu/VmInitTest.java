@@ -77,9 +77,7 @@ class VmInitTest extends StateIsolation {
     Path root = dir.resolve("asleep");
     TreeFixture.parse(
             DemoHost.text()
-                .replace(
-                    "vendor=0x10de device=0x1c8d subsystem=0x1028:0x07be",
-                    "vendor=0x10de device=0x1c8d"),
+                .replace("driver=nvidia group=1", "driver=nvidia group=1 config=sleeping"),
             "a")
         .materialize(root);
     MuxlessException e =
