@@ -2,7 +2,6 @@ package dev.muxless.qemu;
 
 import dev.muxless.core.MuxlessException;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +24,8 @@ public final class VmControl {
       Long pid,
       String qmpStatus,
       String explanation,
-      Path runtimeDir,
-      Path log) {}
+      String runtimeDir,
+      String log) {}
 
   public static VmStatus status(String name) {
     VmRuntime rt = VmRuntime.of(name);
@@ -41,7 +40,13 @@ public final class VmControl {
       }
     }
     return new VmStatus(
-        name, s.kind().name().toLowerCase(), s.pid(), qmpStatus, explanation, rt.dir(), rt.log());
+        name,
+        s.kind().name().toLowerCase(),
+        s.pid(),
+        qmpStatus,
+        explanation,
+        rt.dir().toString(),
+        rt.log().toString());
   }
 
   /** Every VM muxless has a runtime directory for. */

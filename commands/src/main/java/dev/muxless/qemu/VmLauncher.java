@@ -26,8 +26,8 @@ public final class VmLauncher {
       long pid,
       String status,
       String qemuVersion,
-      Path runtimeDir,
-      Path log,
+      String runtimeDir,
+      String log,
       List<String> notes,
       List<String> argv) {}
 
@@ -84,7 +84,14 @@ public final class VmLauncher {
     try (QmpClient qmp = QmpClient.connect(rt.qmpSocket(), timeout)) {
       String status = qmp.execute("query-status", Map.of(), timeout).path("status").asText();
       return new Started(
-          p.name(), proc.pid(), status, qmp.qemuVersion(), rt.dir(), rt.log(), notes, argv);
+          p.name(),
+          proc.pid(),
+          status,
+          qmp.qemuVersion(),
+          rt.dir().toString(),
+          rt.log().toString(),
+          notes,
+          argv);
     } catch (IOException | MuxlessException e) {
       // qemu opens its monitors before it checks the rest of the command line, so a bad option
       // shows up here as a closed connection: report qemu's own words then
