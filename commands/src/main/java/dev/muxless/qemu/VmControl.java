@@ -125,7 +125,7 @@ public final class VmControl {
   private static boolean waitExit(
       ProcessHandle proc, QmpClient qmp, Duration timeout, Consumer<QmpEvent> sink) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (proc.isAlive() && System.nanoTime() < deadline) {
+    while (VmRuntime.running(proc) && System.nanoTime() < deadline) {
       if (qmp != null) {
         QmpEvent e = qmp.nextEvent(Duration.ofMillis(100));
         if (e != null && !QmpClient.isClosedMarker(e)) {
@@ -138,7 +138,19 @@ public final class VmControl {
         VmLauncher.sleep(50);
       }
     }
-    return !proc.isAlive();
+    boolean exited = !VmRuntime.running(proc);
+    // events qemu sent just before exiting (SHUTDOWN) are still in the socket: read to the end
+    long drainUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    while (exited && qmp != null && System.nanoTime() < drainUntil) {
+      QmpEvent e = qmp.nextEvent(Duration.ofMillis(100));
+      if (e != null && QmpClient.isClosedMarker(e)) {
+        break;
+      }
+      if (e != null) {
+        sink.accept(e);
+      }
+    }
+    return exited;
   }
 
   /**

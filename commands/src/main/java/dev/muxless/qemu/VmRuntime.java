@@ -125,10 +125,25 @@ public final class VmRuntime {
 
   /** The live qemu process the pid file names; empty when it is gone or the pid was reused. */
   public Optional<ProcessHandle> process() {
-    return pid()
-        .flatMap(ProcessHandle::of)
-        .filter(ProcessHandle::isAlive)
-        .filter(VmRuntime::isQemu);
+    return pid().flatMap(ProcessHandle::of).filter(VmRuntime::running).filter(VmRuntime::isQemu);
+  }
+
+  /**
+   * Alive and not a zombie: a qemu started by an earlier muxless process is reparented when that
+   * process exits, and in a container without an init that reaps, it lingers as a zombie that
+   * {@link ProcessHandle#isAlive} still reports.
+   */
+  static boolean running(ProcessHandle h) {
+    if (!h.isAlive()) {
+      return false;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(h.pid()), "stat"));
+      int close = stat.lastIndexOf(')');
+      return close < 0 || close + 2 >= stat.length() || stat.charAt(close + 2) != 'Z';
+    } catch (IOException e) {
+      return h.isAlive();
+    }
   }
 
   static boolean isQemu(ProcessHandle h) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,14 @@ import org.junit.jupiter.api.Test;
  * left behind.
  */
 class VmLaunchTest extends StateIsolation {
+
+  /** A failed assertion must not leave a qemu running. */
+  @AfterEach
+  void killLeftovers() {
+    for (VmRuntime rt : VmRuntime.all()) {
+      rt.process().ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
 
   static VmProfile tcgProfile(String name) {
     List<String> tables = new ArrayList<>();
@@ -81,7 +90,7 @@ class VmLaunchTest extends StateIsolation {
     assertThat(shutdown.data()).contains("host-qmp-quit");
     assertThat(watcher.isAlive()).isFalse();
 
-    assertThat(ProcessHandle.of(s.pid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    assertThat(ProcessHandle.of(s.pid()).map(VmRuntime::running).orElse(false)).isFalse();
     assertThat(rt.qmpSocket()).doesNotExist();
     assertThat(rt.eventSocket()).doesNotExist();
     assertThat(rt.pidFile()).doesNotExist();
@@ -97,7 +106,7 @@ class VmLaunchTest extends StateIsolation {
     VmControl.Stopped stopped = VmControl.stop("tcg2", true, Duration.ofSeconds(30), live::add);
     assertThat(stopped.how()).isEqualTo("quit at once (--force)");
     assertThat(live).extracting(QmpEvent::event).doesNotContain("POWERDOWN").contains("SHUTDOWN");
-    assertThat(ProcessHandle.of(s.pid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    assertThat(ProcessHandle.of(s.pid()).map(VmRuntime::running).orElse(false)).isFalse();
     assertThat(VmRuntime.of("tcg2").qmpSocket()).doesNotExist();
   }
 
