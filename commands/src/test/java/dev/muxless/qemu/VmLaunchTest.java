@@ -76,6 +76,19 @@ class VmLaunchTest extends StateIsolation {
         new Thread(() -> VmControl.watch("tcg1", Duration.ofSeconds(20), watched::add));
     watcher.start();
     Thread.sleep(300); // let the watcher connect before the events happen
+    try (QmpClient qmp = QmpClient.connect(rt.qmpSocket(), Duration.ofSeconds(5))) {
+      qmp.execute("stop", java.util.Map.of(), Duration.ofSeconds(5));
+      assertThat(
+              qmp.execute("query-status", java.util.Map.of(), Duration.ofSeconds(5))
+                  .path("status")
+                  .asText())
+          .isEqualTo("paused");
+      qmp.execute("cont", java.util.Map.of(), Duration.ofSeconds(5));
+      qmp.execute("system_reset", java.util.Map.of(), Duration.ofSeconds(5));
+      assertThatThrownBy(
+              () -> qmp.execute("no-such-command", java.util.Map.of(), Duration.ofSeconds(5)))
+          .hasMessageContaining("no-such-command: The command no-such-command has not been found");
+    }
     List<QmpEvent> live = new CopyOnWriteArrayList<>();
     // SeaBIOS without a boot disk never acts on the power button: stop falls back to quit
     VmControl.Stopped stopped = VmControl.stop("tcg1", false, Duration.ofSeconds(1), live::add);
@@ -84,7 +97,9 @@ class VmLaunchTest extends StateIsolation {
     assertThat(stopped.how()).isEqualTo("quit after 1 s");
     assertThat(live).extracting(QmpEvent::event).contains("POWERDOWN", "SHUTDOWN");
     assertThat(live).isEqualTo(stopped.events());
-    assertThat(watched).extracting(QmpEvent::event).contains("POWERDOWN", "SHUTDOWN");
+    assertThat(watched)
+        .extracting(QmpEvent::event)
+        .containsSubsequence("STOP", "RESUME", "RESET", "POWERDOWN", "SHUTDOWN");
     QmpEvent shutdown =
         watched.stream().filter(e -> e.event().equals("SHUTDOWN")).findFirst().orElseThrow();
     assertThat(shutdown.data()).contains("host-qmp-quit");
@@ -127,6 +142,11 @@ class VmLaunchTest extends StateIsolation {
     VmControl.VmStatus vs = VmControl.status("stale1");
     assertThat(vs.state()).isEqualTo("stale");
     assertThat(vs.qmpStatus()).isNull();
+
+    // a pid reused by another program (here: this JVM) is not trusted as qemu either
+    Files.writeString(rt.pidFile(), ProcessHandle.current().pid() + "\n");
+    assertThat(rt.inspect().explanation()).contains("which is now another program (pid reused)");
+    assertThat(rt.process()).isEmpty();
 
     VmControl.Stopped s = VmControl.stop("stale1", false, Duration.ofSeconds(1), e -> {});
     assertThat(s.how()).startsWith("not running; removed stale files");
