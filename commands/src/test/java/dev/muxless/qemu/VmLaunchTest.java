@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.muxless.core.MuxlessException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,6 +124,49 @@ class VmLaunchTest extends StateIsolation {
     assertThat(live).extracting(QmpEvent::event).doesNotContain("POWERDOWN").contains("SHUTDOWN");
     assertThat(ProcessHandle.of(s.pid()).map(VmRuntime::running).orElse(false)).isFalse();
     assertThat(VmRuntime.of("tcg2").qmpSocket()).doesNotExist();
+  }
+
+  @Test
+  void ovmfLaunchCreatesTheVarsCopyOnceAndRuns(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Tools.require("qemu-system-x86_64");
+    Path code = Path.of("/usr/share/OVMF/OVMF_CODE_4M.fd");
+    Path template = Path.of("/usr/share/OVMF/OVMF_VARS_4M.fd");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isRegularFile(code) && Files.isRegularFile(template), "ovmf not installed");
+    VmProfile base = tcgProfile("ovmf1");
+    Path vars = dir.resolve("ovmf1_VARS.fd");
+    VmProfile p =
+        new VmProfile(
+            base.name(),
+            null,
+            "q35",
+            "tcg",
+            null,
+            256,
+            1,
+            new VmProfile.Firmware("ovmf", code.toString(), vars.toString(), template.toString()),
+            null,
+            null,
+            null,
+            base.acpiTables(),
+            null,
+            base.display(),
+            base.network());
+    VmLauncher.Started s = VmLauncher.start(p, Duration.ofSeconds(15));
+    assertThat(s.status()).isEqualTo("running");
+    assertThat(s.notes()).containsExactly("created " + vars + " from " + template);
+    assertThat(Files.readAllBytes(vars)).isEqualTo(Files.readAllBytes(template));
+    VmControl.stop("ovmf1", true, Duration.ofSeconds(5), e -> {});
+    // the second start keeps the VM's own vars (a byte changed as if the guest had written it)
+    byte[] mine = Files.readAllBytes(vars);
+    mine[mine.length - 1] ^= 0x5a;
+    Files.write(vars, mine);
+    VmLauncher.Started again = VmLauncher.start(p, Duration.ofSeconds(15));
+    assertThat(again.notes()).isEmpty();
+    VmControl.stop("ovmf1", true, Duration.ofSeconds(5), e -> {});
+    // not replaced by the template (the firmware itself may have written other variables)
+    assertThat(Files.readAllBytes(vars)).isNotEqualTo(Files.readAllBytes(template));
   }
 
   @Test
