@@ -57,6 +57,17 @@ public final class PciBus {
     }
   }
 
+  /**
+   * True when the function's config space reads all ones (vendor ffff or header type 0x7f once the
+   * multi-function bit is masked, as lspci shows it): the device sleeps in D3cold or is gone. The
+   * sysfs ID attributes are cached at enumeration, so only the config space tells.
+   */
+  public boolean asleep(PciAddress addr) {
+    return configHeader(addr)
+        .map(c -> ((c[0] & 0xff) | (c[1] & 0xff) << 8) == 0xffff || (c[0x0e] & 0x7f) == 0x7f)
+        .orElse(false);
+  }
+
   /** The host path of a function's sysfs directory. */
   public static String dir(PciAddress addr) {
     return DEVICES + "/" + addr;

@@ -1,17 +1,13 @@
 package dev.muxless.qemu;
 
 import dev.muxless.host.HostRoot;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The GVT-g facts {@code vm init} needs: existing vGPUs under {@code /sys/bus/mdev/devices} and the
- * types the iGPU offers under {@code /sys/class/mdev_bus/<parent>/mdev_supported_types}. The host
- * area's {@code dev.muxless.vfio.Gvt.list/types} read the same files; at merge these two methods
- * delegate to it.
+ * types the iGPU offers, as the vfio engine ({@link dev.muxless.vfio.Gvt}) reads them, in the shape
+ * a profile needs.
  */
 public final class VgpuFinder {
   /** An existing vGPU. */
@@ -23,39 +19,17 @@ public final class VgpuFinder {
   private VgpuFinder() {}
 
   public static List<Existing> existing(HostRoot host) {
-    List<Existing> out = new ArrayList<>();
-    for (String uuid : host.list("/sys/bus/mdev/devices")) {
-      if (!ProfileValidator.UUID.matcher(uuid).matches()) {
-        continue;
-      }
-      String dir = "/sys/bus/mdev/devices/" + uuid;
-      String type = host.linkName(dir + "/mdev_type").orElse(null);
-      String parent = null;
-      try {
-        Path real = host.path(dir).toRealPath();
-        parent = real.getParent().getFileName().toString();
-      } catch (IOException | RuntimeException e) {
-        // a fixture without the device directory: parent unknown
-      }
-      out.add(new Existing(uuid, parent, type));
-    }
-    return out;
+    return dev.muxless.vfio.Gvt.list(host).stream()
+        .map(
+            v ->
+                new Existing(v.uuid(), v.parent() == null ? null : v.parent().toString(), v.type()))
+        .toList();
   }
 
   public static List<Type> types(HostRoot host) {
-    List<Type> out = new ArrayList<>();
-    for (String parent : host.list("/sys/class/mdev_bus")) {
-      String base = "/sys/class/mdev_bus/" + parent + "/mdev_supported_types";
-      for (String id : host.list(base)) {
-        int avail =
-            host.read(base + "/" + id + "/available_instances")
-                .filter(s -> s.matches("\\d{1,6}"))
-                .map(Integer::parseInt)
-                .orElse(0);
-        out.add(new Type(parent, id, avail));
-      }
-    }
-    return out;
+    return dev.muxless.vfio.Gvt.types(host).stream()
+        .map(t -> new Type(t.parent().toString(), t.id(), t.availableInstances()))
+        .toList();
   }
 
   static Optional<Type> type(HostRoot host, String id) {

@@ -219,26 +219,51 @@ public final class VmCheck {
   }
 
   /**
-   * MERGE: wire to {@code RomParser.parse(bytes, name)}: FAIL on {@code hasErrors()}, WARN when
-   * {@code nvidia()} is null. For now: the file is readable and starts with the 55 AA signature.
+   * The romfile through the rom engine: errors fail the step (qemu would hand the guest a broken
+   * VBIOS); a ROM that is not an NVIDIA VBIOS, or one still carrying a firmware prefix, warns.
    */
   static CheckStep checkRom(Path rom) {
+    byte[] bytes;
     try {
-      byte[] head = new byte[2];
-      int n;
-      try (var in = Files.newInputStream(rom)) {
-        n = in.readNBytes(head, 0, 2);
-      }
-      if (n < 2 || (head[0] & 0xff) != 0x55 || (head[1] & 0xff) != 0xaa) {
-        return CheckStep.fail(
-            "rom",
-            rom + " does not start with the option ROM signature 55 AA",
-            "strip the firmware prefix with 'rom strip'");
-      }
-      return CheckStep.pass("rom", rom + " (" + Files.size(rom) + " bytes, starts with 55 AA)");
+      bytes = Files.readAllBytes(rom);
     } catch (IOException e) {
       return CheckStep.fail("rom", rom + ": " + e.getMessage(), "check its permissions");
     }
+    dev.muxless.rom.RomReport r = dev.muxless.rom.RomParser.parse(bytes, rom.toString());
+    if (r.romStart() < 0 || r.hasErrors()) {
+      String first =
+          r.problems().stream()
+              .filter(x -> x.severity() == dev.muxless.rom.Severity.ERROR)
+              .map(x -> String.format("at 0x%x: %s", x.offset(), x.message()))
+              .findFirst()
+              .orElse("no option ROM found");
+      return CheckStep.fail(
+          "rom",
+          rom + " is not a usable option ROM (" + first + ")",
+          "inspect it with 'rom parse " + rom + "'; dump or extract another copy");
+    }
+    if (r.romStart() > 0) {
+      return CheckStep.warn(
+          "rom",
+          rom + " has " + r.romStart() + " bytes before the ROM (a firmware prefix)",
+          "write the bare ROM with 'rom strip " + rom + " --out vbios.rom'");
+    }
+    if (r.nvidia() == null) {
+      return CheckStep.warn(
+          "rom",
+          rom + " parses but is not an NVIDIA VBIOS",
+          "check that the romfile belongs to the NVIDIA GPU ('rom parse')");
+    }
+    return CheckStep.pass(
+        "rom",
+        rom
+            + " (NVIDIA VBIOS "
+            + r.nvidia().version()
+            + ", "
+            + r.images().size()
+            + " images, "
+            + bytes.length
+            + " bytes)");
   }
 
   private void acpiTables() {
@@ -250,14 +275,15 @@ public final class VmCheck {
               : CheckStep.warn(
                   "acpi-tables",
                   "no ACPI tables: the NVIDIA driver finds no _ROM method and no battery",
-                  "generate them ('acpi rom', 'acpi battery') and list them in acpiTables"));
+                  "generate them ('acpi rom-table', 'acpi battery') and list them in acpiTables"));
       return;
     }
     long total = 0;
     for (String t : tables) {
       Path f = Path.of(t);
       if (!Files.isRegularFile(f)) {
-        steps.add(CheckStep.fail("acpi-tables", f + " does not exist", "generate it ('acpi rom')"));
+        steps.add(
+            CheckStep.fail("acpi-tables", f + " does not exist", "generate it ('acpi rom-table')"));
         return;
       }
       CheckStep s = checkAcpiTable(f);
@@ -294,7 +320,7 @@ public final class VmCheck {
         return CheckStep.fail(
             "acpi-tables",
             f + " is " + size + " bytes: qemu -acpitable takes at most 65535 per table",
-            "split the ROM over several SSDTs ('acpi rom' does)");
+            "split the ROM over several SSDTs ('acpi rom-table' does)");
       }
       byte[] b = Files.readAllBytes(f);
       if (b.length < 36) {
@@ -397,32 +423,43 @@ public final class VmCheck {
         "muxless vfio bind " + d.address());
   }
 
-  /**
-   * MERGE: wire to {@code IommuGroups.read(host)}: find the group holding the GPU and report its
-   * {@code viable()}/{@code verdict()}. For now: every other endpoint in the GPU's group (from
-   * sysfs iommu_group links) is a bridge or bound to vfio-pci or to nothing.
-   */
+  /** The GPU's IOMMU group through the vfio engine's viability rules. */
   static CheckStep checkGroupViable(HostRoot host, PciDevice gpu) {
     if (gpu.iommuGroup() == null) {
       return CheckStep.fail(
           "gpu-group", gpu.address() + " has no IOMMU group", "boot with intel_iommu=on");
     }
-    List<String> blocking = new ArrayList<>();
-    for (PciDevice o : new PciBus(host).devices()) {
-      if (o.address().equals(gpu.address()) || !gpu.iommuGroup().equals(o.iommuGroup())) {
-        continue;
+    for (dev.muxless.vfio.IommuGroup g : dev.muxless.vfio.IommuGroups.read(host)) {
+      if (g.number() == gpu.iommuGroup()) {
+        // viable means the group can go to a guest; it must also be free of host drivers now,
+        // or VFIO refuses to open it ("group is not viable")
+        List<String> held =
+            g.devices().stream()
+                .filter(o -> !o.address().equals(gpu.address()))
+                .filter(o -> "endpoint".equals(dev.muxless.vfio.IommuGroups.role(o)))
+                .filter(o -> o.driver() != null && !o.driver().equals("vfio-pci"))
+                .map(o -> o.address() + " (" + o.driver() + ")")
+                .toList();
+        if (g.viable() && !held.isEmpty()) {
+          return CheckStep.fail(
+              "gpu-group",
+              "IOMMU group " + g.number() + " also holds " + String.join(", ", held),
+              "bind them to vfio-pci with the GPU: 'vfio bind " + gpu.address() + " --apply'");
+        }
+        return g.viable()
+            ? CheckStep.pass("gpu-group", "IOMMU group " + g.number() + ": " + g.verdict())
+            : CheckStep.fail(
+                "gpu-group",
+                "IOMMU group " + g.number() + ": " + g.verdict(),
+                "bind the group's other endpoints too ('vfio bind "
+                    + gpu.address()
+                    + " ...'), see 'vfio groups'");
       }
-      if (!o.isBridge() && o.driver() != null && !o.driver().equals("vfio-pci")) {
-        blocking.add(o.address() + " (" + o.driver() + ")");
-      }
-    }
-    if (blocking.isEmpty()) {
-      return CheckStep.pass("gpu-group", "IOMMU group " + gpu.iommuGroup() + " is viable");
     }
     return CheckStep.fail(
         "gpu-group",
-        "IOMMU group " + gpu.iommuGroup() + " also holds " + String.join(", ", blocking),
-        "bind those to vfio-pci too ('vfio bind')");
+        gpu.address() + " names IOMMU group " + gpu.iommuGroup() + ", which sysfs does not list",
+        "check 'vfio groups'");
   }
 
   private void fileStep(String id, String file, String what, String fix) {

@@ -37,7 +37,10 @@ public final class VmInit {
   public static Result init(HostRoot host, Options o) {
     List<String> notes = new ArrayList<>();
     PciDevice gpu = gpu(host, o.gpu());
-    if (gpu.readsAsAllOnes() || gpu.subsystemVendor() == null || gpu.subsystemDevice() == null) {
+    if (gpu.readsAsAllOnes()
+        || new PciBus(host).asleep(gpu.address())
+        || gpu.subsystemVendor() == null
+        || gpu.subsystemDevice() == null) {
       throw MuxlessException.environment(
           gpu.address() + ": subsystem IDs are unreadable (the GPU reads as all ones: asleep?)",
           "wake it (e.g. load its driver or 'setpci -s " + gpu.address() + " COMMAND') and rerun");
@@ -61,7 +64,7 @@ public final class VmInit {
     }
     List<String> tables = o.acpiTables() == null ? List.of() : List.copyOf(o.acpiTables());
     if (tables.isEmpty()) {
-      notes.add("no --acpi-table: the guest gets no _ROM method or battery; see 'acpi rom'");
+      notes.add("no --acpi-table: the guest gets no _ROM method or battery; see 'acpi rom-table'");
     }
     VmProfile.KernelBoot kernel = null;
     if (o.kernel() != null) {

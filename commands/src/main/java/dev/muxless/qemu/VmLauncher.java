@@ -142,7 +142,7 @@ public final class VmLauncher {
       return "extract the VBIOS first ('rom extract' / 'rom dump'), or fix the path";
     }
     if (field.startsWith("acpiTables")) {
-      return "generate the tables first ('acpi rom', 'acpi battery'), or fix the path";
+      return "generate the tables first ('acpi rom-table', 'acpi battery'), or fix the path";
     }
     return "fix the path in the profile (relative paths are relative to the profile file)";
   }
