@@ -19,7 +19,8 @@ public record AcpiPath(String path) {
 
   private static final Pattern QEMU_SEG = Pattern.compile("S([0-9A-F]{2})_?");
   private static final Pattern SLOT = Pattern.compile("(?i)(?:0x)?([0-9a-f]{1,2})(?:\\.([0-7]))?");
-  private static final List<String> ROOT_SCOPES = List.of("_SB", "_SB_", "_GPE", "_PR", "_PR_", "_TZ", "_TZ_", "_SI", "_SI_");
+  private static final List<String> ROOT_SCOPES =
+      List.of("_SB", "_SB_", "_GPE", "_PR", "_PR_", "_TZ", "_TZ_", "_SI", "_SI_");
 
   public AcpiPath {
     if (!path.startsWith("\\") || path.length() < 2) {
@@ -30,7 +31,9 @@ public record AcpiPath(String path) {
     try {
       AmlEncoding.nameString(path);
     } catch (AmlException e) {
-      throw MuxlessException.badInput("--path " + path + ": " + e.getMessage(), "use upper-case ACPI names such as \\_SB.PCI0.S08.S00");
+      throw MuxlessException.badInput(
+          "--path " + path + ": " + e.getMessage(),
+          "use upper-case ACPI names such as \\_SB.PCI0.S08.S00");
     }
   }
 
@@ -38,13 +41,20 @@ public record AcpiPath(String path) {
   public static AcpiPath ofRootPort(int slot, int function) {
     if (slot < 1 || slot > 31 || function < 0 || function > 7) {
       throw MuxlessException.badInput(
-          "--root-port " + Integer.toHexString(slot) + "." + function + ": slot must be 01..1f and function 0..7",
+          "--root-port "
+              + Integer.toHexString(slot)
+              + "."
+              + function
+              + ": slot must be 01..1f and function 0..7",
           "give the root port's guest slot in hex as QEMU's addr= does, e.g. --root-port 1c");
     }
     return new AcpiPath(String.format("\\_SB.PCI0.S%02X.S00", slot * 8 + function));
   }
 
-  /** Parses {@code --root-port}: a slot in hex as QEMU's {@code addr=} and lspci write it ({@code 1c}, {@code 0x2}, {@code 1c.1}). */
+  /**
+   * Parses {@code --root-port}: a slot in hex as QEMU's {@code addr=} and lspci write it ({@code
+   * 1c}, {@code 0x2}, {@code 1c.1}).
+   */
   public static AcpiPath parseRootPort(String text) {
     Matcher m = SLOT.matcher(text.trim());
     if (!m.matches()) {
@@ -67,7 +77,9 @@ public record AcpiPath(String path) {
     return "\\" + String.join(".", segments().subList(0, n));
   }
 
-  /** True when segment {@code i} is a predefined root scope that always exists (\_SB, \_GPE, ...). */
+  /**
+   * True when segment {@code i} is a predefined root scope that always exists (\_SB, \_GPE, ...).
+   */
   boolean isPredefinedRoot(int i) {
     return i == 0 && ROOT_SCOPES.contains(segments().get(0));
   }

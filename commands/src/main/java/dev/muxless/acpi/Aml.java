@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One node of an AML tree, immutable: a production ({@link Op}), an optional name (a NameString
- * as written in ASL), an integer ({@code value}: the integer, method flags, object type, region
- * space or bit count), raw bytes (a Buffer's initializer), operands ({@code args}) and a term list
+ * One node of an AML tree, immutable: a production ({@link Op}), an optional name (a NameString as
+ * written in ASL), an integer ({@code value}: the integer, method flags, object type, region space
+ * or bit count), raw bytes (a Buffer's initializer), operands ({@code args}) and a term list
  * ({@code body}, with {@code elseBody} for If/Else). Build nodes with the factories in {@link
  * AmlBuilder}; encode with {@link AmlEncoder}, print with {@link AslPrinter}.
  */

@@ -60,7 +60,8 @@ public final class AmlBuilder {
 
   /** {@code Buffer (size) {bytes}}: the size may exceed the initializer (zero-filled). */
   public static Aml buffer(Aml size, byte[] bytes) {
-    return new Aml(Op.BUFFER, null, 0, bytes == null ? new byte[0] : bytes, List.of(size), NONE, null);
+    return new Aml(
+        Op.BUFFER, null, 0, bytes == null ? new byte[0] : bytes, List.of(size), NONE, null);
   }
 
   /** {@code Buffer () {bytes}}: the size is the initializer length. */
@@ -137,11 +138,7 @@ public final class AmlBuilder {
 
   public static Aml opRegion(String name, int space, long offset, long length) {
     return node(
-        Op.OP_REGION,
-        checkedSeg(name),
-        space,
-        List.of(integer(offset), integer(length)),
-        NONE);
+        Op.OP_REGION, checkedSeg(name), space, List.of(integer(offset), integer(length)), NONE);
   }
 
   /** {@code Field (region, access, NoLock, Preserve) {units}}. */

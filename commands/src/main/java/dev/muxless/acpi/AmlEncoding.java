@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The three AML encoding rules every production depends on, each in exactly one place (ACPI 6.5
- * section 20.2, "AML Grammar Definition"; the same split as QEMU's {@code build_append_int},
- * {@code build_append_namestringv} and {@code build_prepend_package_length} in hw/acpi/aml-build.c).
+ * section 20.2, "AML Grammar Definition"; the same split as QEMU's {@code build_append_int}, {@code
+ * build_append_namestringv} and {@code build_prepend_package_length} in hw/acpi/aml-build.c).
  */
 public final class AmlEncoding {
   /** PkgLength carries at most 28 bits (20.2.4: lead byte nibble + three bytes). */

@@ -151,7 +151,8 @@ public final class AslPrinter {
   private static void expr(StringBuilder sb, Aml n, int depth) {
     switch (n.op()) {
       case INTEGER -> sb.append(hex(n.value()));
-      case STRING -> sb.append('"').append(n.name().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+      case STRING ->
+          sb.append('"').append(n.name().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
       case NAMEREF -> sb.append(n.name());
       case LOCAL -> sb.append("Local").append(n.value());
       case ARG -> sb.append("Arg").append(n.value());
@@ -192,8 +193,19 @@ public final class AslPrinter {
         expr(sb, n.args().get(1), depth);
         sb.append(')');
       }
-      case RETURN, SIZE_OF, DEREF_OF, LNOT, INCREMENT, DECREMENT, STORE, COPY_OBJECT, LAND,
-          LOR, LEQUAL, LGREATER, LLESS ->
+      case RETURN,
+              SIZE_OF,
+              DEREF_OF,
+              LNOT,
+              INCREMENT,
+              DECREMENT,
+              STORE,
+              COPY_OBJECT,
+              LAND,
+              LOR,
+              LEQUAL,
+              LGREATER,
+              LLESS ->
           call(sb, n.op().asl, n.args(), depth);
       case COND_REF_OF ->
           callWithTarget(

@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * AML that reads a file from QEMU's fw_cfg device through its x86 I/O ports (QEMU
- * docs/specs/fw_cfg.rst: selector at 0x510, 16-bit little-endian write; data at 0x511, one byte
- * per read; the file directory at selector 0x19 is a big-endian count followed by 64-byte entries
- * {be32 size, be16 select, be16 reserved, char name[56]}). The same approach as lion328's
+ * docs/specs/fw_cfg.rst: selector at 0x510, 16-bit little-endian write; data at 0x511, one byte per
+ * read; the file directory at selector 0x19 is a big-endian count followed by 64-byte entries {be32
+ * size, be16 select, be16 reserved, char name[56]}). The same approach as lion328's
  * ssdt_loading_rom.asl (acpi-rom.md 1.4): byte by byte, so the first {@code _ROM} call takes
  * seconds under TCG for a large ROM, and then every call is served from memory.
  */

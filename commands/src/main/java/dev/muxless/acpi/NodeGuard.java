@@ -41,15 +41,12 @@ final class NodeGuard {
       List<Aml> body = new ArrayList<>();
       long adr = AcpiPath.qemuAddress(seg);
       if (n == 2 && p.isPredefinedRoot(0) && seg.startsWith("PCI")) {
-        body.add(name("_HID", integer(PNP0A08)));
-        body.add(name("_ADR", integer(0)));
+        body.add(name("_HID", integer(PNP0A08))); // _HID alone: iasl warns on _HID with _ADR
       } else if (adr >= 0) {
         body.add(name("_ADR", integer(adr)));
       }
       out.add(
-          ifThen(
-              lnot(condRefOf(p.prefix(n))),
-              List.of(scope(parent, List.of(device(seg, body))))));
+          ifThen(lnot(condRefOf(p.prefix(n))), List.of(scope(parent, List.of(device(seg, body))))));
     }
     return out;
   }

@@ -22,7 +22,8 @@ final class RomMethod {
     List<Aml> b = new ArrayList<>();
     b.add(store(arg(0), local(0)));
     b.add(store(arg(1), local(1)));
-    b.add(ifThen(lgreater(local(1), integer(MAX_READ)), List.of(store(integer(MAX_READ), local(1)))));
+    b.add(
+        ifThen(lgreater(local(1), integer(MAX_READ)), List.of(store(integer(MAX_READ), local(1)))));
     b.add(ifThen(lgreaterEqual(local(0), romLength), List.of(ret(zeroBuffer(local(1))))));
     return b;
   }
@@ -33,14 +34,15 @@ final class RomMethod {
         store(sizeOf(local(4)), local(5)),
         ifThen(
             lless(local(5), local(1)),
-            List.of(concat(local(4), zeroBuffer(subtract(local(1), local(5), noTarget())), local(4)))),
+            List.of(
+                concat(local(4), zeroBuffer(subtract(local(1), local(5), noTarget())), local(4)))),
         ret(local(4)));
   }
 
   /**
-   * The embedded form: the ROM is in Buffers {@code chunkNames[k]} holding bytes {@code
-   * [k*stride, k*stride + stride + 4096)}, so the chunk {@code offset / stride} serves any read of
-   * at most 4096 bytes whole.
+   * The embedded form: the ROM is in Buffers {@code chunkNames[k]} holding bytes {@code [k*stride,
+   * k*stride + stride + 4096)}, so the chunk {@code offset / stride} serves any read of at most
+   * 4096 bytes whole.
    */
   static Aml embedded(long romLength, int stride, List<String> chunkNames) {
     List<Aml> b = prologue(integer(romLength));

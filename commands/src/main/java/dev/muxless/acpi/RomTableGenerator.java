@@ -26,8 +26,8 @@ public final class RomTableGenerator {
   public static final int DEFAULT_STRIDE = 0xE000;
 
   /**
-   * QEMU asserts when all ACPI tables together exceed 2 MiB (hw/acpi/utils.c); 31 full tables
-   * fit, and QEMU's own tables need some of that room.
+   * QEMU asserts when all ACPI tables together exceed 2 MiB (hw/acpi/utils.c); 31 full tables fit,
+   * and QEMU's own tables need some of that room.
    */
   public static final int MAX_TABLES = 30;
 
@@ -51,11 +51,13 @@ public final class RomTableGenerator {
     }
 
     public static Options embedded(AcpiPath path) {
-      return new Options(RomTableMode.EMBEDDED, path, DEFAULT_STRIDE, DEFAULT_FW_CFG_NAME, DEFAULT_OEM_ID);
+      return new Options(
+          RomTableMode.EMBEDDED, path, DEFAULT_STRIDE, DEFAULT_FW_CFG_NAME, DEFAULT_OEM_ID);
     }
 
     public static Options fwCfg(AcpiPath path) {
-      return new Options(RomTableMode.FW_CFG, path, DEFAULT_STRIDE, DEFAULT_FW_CFG_NAME, DEFAULT_OEM_ID);
+      return new Options(
+          RomTableMode.FW_CFG, path, DEFAULT_STRIDE, DEFAULT_FW_CFG_NAME, DEFAULT_OEM_ID);
     }
 
     /** The same options with another chunk stride (small strides keep iasl tests fast). */
@@ -109,7 +111,8 @@ public final class RomTableGenerator {
     List<GeneratedTable> tables = new ArrayList<>();
     for (int k = 0; k < chunks; k++) {
       int from = k * stride;
-      byte[] chunk = Arrays.copyOfRange(rom, from, Math.min(rom.length, from + stride + RomMethod.MAX_READ));
+      byte[] chunk =
+          Arrays.copyOfRange(rom, from, Math.min(rom.length, from + stride + RomMethod.MAX_READ));
       List<Aml> terms = new ArrayList<>();
       List<Aml> scope = new ArrayList<>();
       scope.add(name(names.get(k), buffer(chunk)));
@@ -124,8 +127,7 @@ public final class RomTableGenerator {
         terms.add(external(p, EXT_DEVICE));
       }
       terms.add(scope(p, scope));
-      DefinitionBlock block =
-          DefinitionBlock.ssdt(o.oemId(), String.format("VBIOS%03d", k), terms);
+      DefinitionBlock block = DefinitionBlock.ssdt(o.oemId(), String.format("VBIOS%03d", k), terms);
       tables.add(new GeneratedTable(String.format("ssdt-vbios-%02d.aml", k), block));
     }
     checkSizes(tables);

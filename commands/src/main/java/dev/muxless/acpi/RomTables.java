@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The result of {@link RomTableGenerator#generate}: the tables in load order, where they put
- * {@code _ROM}, and (fw-cfg mode) the fw_cfg file name the guest reads.
+ * The result of {@link RomTableGenerator#generate}: the tables in load order, where they put {@code
+ * _ROM}, and (fw-cfg mode) the fw_cfg file name the guest reads.
  */
 public record RomTables(
     RomTableMode mode,
