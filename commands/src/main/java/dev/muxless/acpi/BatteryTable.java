@@ -10,8 +10,11 @@ import java.util.List;
  * (open-gpu-kernel-modules kernel-open/nvidia/nv-acpi.c:1384), walks the devices for {@code _BIX}
  * or {@code _BIF} and needs the battery technology element ({@code _BIX[4]}, {@code _BIF[3]}) to be
  * 1, rechargeable (acpi-rom.md 1.1). Same values as the community SSDT in ../shared/acpi, but at
- * {@code \_SB.BAT0}, so it does not depend on QEMU naming its host bridge {@code PCI0}, and with
- * {@code _BIX} as well as {@code _BIF}.
+ * {@code \_SB.BAT0}, so it does not depend on QEMU naming its host bridge {@code PCI0}.
+ *
+ * <p>Only {@code _BIF}: the driver accepts either, and iasl 20200925 rejects every {@code _BIX}
+ * layout we tried (16 integers + 4 strings, with and without the revision-1 swapping element), so a
+ * {@code _BIX} would break the ASL twin.
  */
 public final class BatteryTable {
   /** The battery's ACPI path. */
@@ -48,28 +51,6 @@ public final class BatteryTable {
             string("0001"),
             string("LION"),
             string("muxless"));
-    Aml bix =
-        pkg(
-            integer(0), // revision 0: 20 elements (ACPI 6.5 10.2.2.2)
-            integer(POWER_UNIT_MA),
-            integer(DESIGN_CAPACITY),
-            integer(DESIGN_CAPACITY),
-            integer(RECHARGEABLE), // _BIX[4] battery technology
-            integer(DESIGN_VOLTAGE),
-            integer(0x0258),
-            integer(0x012C),
-            integer(0), // cycle count
-            integer(100000), // measurement accuracy, thousandths of a percent
-            integer(0xFFFFFFFFL), // max sampling time: unknown
-            integer(0xFFFFFFFFL), // min sampling time: unknown
-            integer(1000), // max averaging interval
-            integer(1000), // min averaging interval
-            integer(0x3C),
-            integer(0x3C),
-            string("muxless"),
-            string("0001"),
-            string("LION"),
-            string("muxless"));
     Aml bst = pkg(integer(0), integer(0), integer(DESIGN_CAPACITY), integer(DESIGN_VOLTAGE));
     Aml battery =
         device(
@@ -79,7 +60,6 @@ public final class BatteryTable {
                 name("_UID", integer(0)),
                 method("_STA", 0, false, List.of(ret(integer(STA_PRESENT)))),
                 method("_BIF", 0, false, List.of(ret(bif))),
-                method("_BIX", 0, false, List.of(ret(bix))),
                 method("_BST", 0, false, List.of(ret(bst)))));
     return DefinitionBlock.ssdt(RomTableGenerator.DEFAULT_OEM_ID, "BATTERY", List.of(battery));
   }
