@@ -14,9 +14,10 @@ import java.util.List;
  * <p>Embedded mode splits the ROM into overlapping chunks: chunk k holds bytes {@code [k*stride,
  * k*stride + stride + 4096)}, so a read of at most 4096 bytes never straddles two chunks, and each
  * chunk is in its own SSDT below QEMU's 65535-byte {@code -acpitable} limit (hw/acpi/core.c). The
- * first table also holds {@code _ROM} and, for every node on the path, a module-level {@code If
- * (LNot (CondRefOf (node)))} that defines it when QEMU's DSDT does not (run N/O of acpi-rom.md
- * 3.3), so the tables work whether or not QEMU describes the GPU.
+ * first table also holds {@code _ROM}. Every table starts with, for each node on the path, a
+ * module-level {@code If (LNot (CondRefOf (node)))} that defines it when nothing before did (run
+ * N/O of acpi-rom.md 3.3), so the tables work whether or not QEMU describes the GPU, in any load
+ * order.
  */
 public final class RomTableGenerator {
   /** QEMU refuses an {@code -acpitable} larger than this (hw/acpi/core.c, UINT16_MAX). */
@@ -116,16 +117,15 @@ public final class RomTableGenerator {
       List<Aml> terms = new ArrayList<>();
       List<Aml> scope = new ArrayList<>();
       scope.add(name(names.get(k), buffer(chunk)));
+      // every table carries the node guards, so the tables load in any order
+      terms.addAll(NodeGuard.externals(o.path()));
       if (k == 0) {
-        terms.addAll(NodeGuard.externals(o.path()));
         for (int j = 1; j < chunks; j++) {
           terms.add(external(p + "." + names.get(j), EXT_BUFFER));
         }
-        terms.addAll(NodeGuard.guards(o.path()));
         scope.add(RomMethod.embedded(rom.length, stride, names));
-      } else {
-        terms.add(external(p, EXT_DEVICE));
       }
+      terms.addAll(NodeGuard.guards(o.path()));
       terms.add(scope(p, scope));
       DefinitionBlock block = DefinitionBlock.ssdt(o.oemId(), String.format("VBIOS%03d", k), terms);
       tables.add(new GeneratedTable(String.format("ssdt-vbios-%02d.aml", k), block));
