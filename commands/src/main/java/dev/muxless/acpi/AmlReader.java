@@ -223,10 +223,14 @@ public final class AmlReader {
         int[] next = {p};
         AmlObject o = term(p, end, scope, next);
         if (o == null) {
+          String opcode =
+              (d[p] & 0xFF) == 0x5B && p + 1 < end
+                  ? String.format("0x5B%02X", d[p + 1] & 0xFF)
+                  : String.format("0x%02X", d[p] & 0xFF);
           problems.add(
               String.format(
-                  "cannot decode opcode 0x%02X at offset 0x%X in %s: %d bytes of this scope not shown",
-                  d[p] & 0xFF, p, scope, end - p));
+                  "cannot decode opcode %s at offset 0x%X in %s: %d bytes of this scope not shown",
+                  opcode, p, scope, end - p));
           return out;
         }
         out.add(o);

@@ -122,7 +122,11 @@ class RomTableAcpiexecTest {
           .as(g.fileName())
           .doesNotContain("Incorrect checksum")
           .doesNotContain("Error");
-      assertThat(r.output()).as(g.fileName()).contains("DefinitionBlock", g.fileName().startsWith("ssdt-vbios-0") ? "Name (VB" : "Method (_");
+      assertThat(r.output())
+          .as(g.fileName())
+          .contains(
+              "DefinitionBlock",
+              g.fileName().startsWith("ssdt-vbios-0") ? "Name (VB" : "Method (_");
     }
   }
 
