@@ -60,6 +60,15 @@ class NvidiaRomTablesTest {
     assertThat(t.tables())
         .hasSize(RomTableGenerator.chunkCount(rom.length, RomTableGenerator.DEFAULT_STRIDE));
     Path work = Files.createDirectories(tmp.resolve(romFile.getFileName().toString()));
+    if (AcpiTools.onPath("iasl")) {
+      for (GeneratedTable g : t.tables()) {
+        AcpiTools.Run r = AcpiTools.disassemble(work, g.fileName().replace(".aml", ""), g.aml());
+        assertThat(r.output())
+            .as("iasl -d " + g.fileName())
+            .doesNotContain("Error")
+            .doesNotContain("Incorrect checksum");
+      }
+    }
     RomReads.verify(work, rom, t, null);
     for (Path dsdt : dsdts) {
       RomReads.verify(work, rom, t, dsdt);
