@@ -31,15 +31,30 @@ final class FwCfgRomLoader {
 
   /** Objects placed in the GPU's scope: the I/O region, the loader, and the ROM buffer. */
   static List<Aml> objects(String fileName) {
+    List<Aml> out = new java.util.ArrayList<>(ioPorts());
+    out.addAll(loader(fileName));
+    return out;
+  }
+
+  /** FSEL (selector, write) and FDAT (data, read): the fw_cfg I/O ports as fields. */
+  static List<Aml> ioPorts() {
+    return List.of(
+        opRegion("FWIO", SPACE_SYSTEM_IO, SELECTOR_PORT, 2),
+        field("FWIO", ACC_WORD, List.of(fieldUnit("FSEL", 16))),
+        field("FWIO", ACC_BYTE, List.of(fieldUnit(null, 8), fieldUnit("FDAT", 8))));
+  }
+
+  /**
+   * The loader and {@code _ROM}, written against FSEL and FDAT only, so a test can put a simulated
+   * fw_cfg device behind those two names.
+   */
+  static List<Aml> loader(String fileName) {
     checkName(fileName);
     byte[] wanted = new byte[NAME_BYTES];
     byte[] n = fileName.getBytes(StandardCharsets.US_ASCII);
     System.arraycopy(n, 0, wanted, 0, n.length);
     Aml fdat = ref("FDAT");
     return List.of(
-        opRegion("FWIO", SPACE_SYSTEM_IO, SELECTOR_PORT, 2),
-        field("FWIO", ACC_WORD, List.of(fieldUnit("FSEL", 16))),
-        field("FWIO", ACC_BYTE, List.of(fieldUnit(null, 8), fieldUnit("FDAT", 8))),
         name("FWNM", buffer(wanted)),
         name("ROMB", buffer(new byte[] {0})),
         name("RLEN", integer(0)),
