@@ -37,7 +37,8 @@ public final class RomTableFiles {
       List<WrittenFile> files,
       long totalTableBytes,
       int tables,
-      List<String> qemuArgs) {}
+      List<String> qemuArgs,
+      List<String> staleFiles) {}
 
   public static Report write(
       Path romFile, Path outDir, RomTableGenerator.Options options, boolean asl) {
@@ -65,6 +66,7 @@ public final class RomTableFiles {
       written.add(new WrittenFile(romOut.toString(), stripped.bytes().length, "rom"));
     }
     List<String> args = tables.qemuArgs(outDir, romOut);
+    List<String> stale = stale(outDir, tables);
     return new Report(
         romFile.toString(),
         data.length,
@@ -75,7 +77,27 @@ public final class RomTableFiles {
         written,
         tables.totalBytes(),
         tables.tables().size(),
-        args);
+        args,
+        stale);
+  }
+
+  /**
+   * Tables of an earlier, larger set still in the directory (ssdt-vbios-NN.aml beyond this set).
+   * They are not deleted (they are the user's files), only reported: loading them as well would add
+   * unused chunks.
+   */
+  static List<String> stale(Path outDir, RomTables tables) {
+    List<String> names = tables.tables().stream().map(GeneratedTable::fileName).toList();
+    List<String> out = new ArrayList<>();
+    try (var s = Files.list(outDir)) {
+      s.map(p -> p.getFileName().toString())
+          .filter(n -> n.matches("ssdt-vbios-(\\d{2}|fwcfg)\\.aml") && !names.contains(n))
+          .sorted()
+          .forEach(n -> out.add(outDir.resolve(n).toString()));
+    } catch (IOException e) {
+      // the directory was just written; a listing failure only loses the warning
+    }
+    return out;
   }
 
   static byte[] read(Path f) {

@@ -128,6 +128,11 @@ public class AcpiCommands {
         .append(r.tables())
         .append(r.tables() == 1 ? " table" : " tables")
         .append(" (each at most 65535, QEMU's -acpitable limit)\n");
+    if (!r.staleFiles().isEmpty()) {
+      sb.append("Note: tables from an earlier run are still there and are not part of this set: ")
+          .append(String.join(", ", r.staleFiles()))
+          .append(" (remove them)\n");
+    }
     sb.append("QEMU arguments, in this order:\n ");
     for (int i = 0; i < r.qemuArgs().size(); i += 2) {
       sb.append(' ').append(r.qemuArgs().get(i)).append(' ').append(r.qemuArgs().get(i + 1));

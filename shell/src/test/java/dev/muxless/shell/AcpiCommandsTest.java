@@ -107,6 +107,11 @@ class AcpiCommandsTest extends ShellTest {
     assertThat(j.get("qemuArgs").toString())
         .contains("-fw_cfg", "name=opt/dev.muxless/vbios,file=" + out.resolve("vbios-fwcfg.rom"));
     assertThat(Files.readAllBytes(out.resolve("vbios-fwcfg.rom"))).isEqualTo(bytes);
+    assertThat(j.get("staleFiles")).isEmpty();
+    // embedded into the same directory: the fw-cfg table is left there and reported
+    var e = run("acpi", "rom-table", "--rom", rom.toString(), "--out-dir", out.toString());
+    assertThat(e.exitCode()).isZero();
+    assertThat(e.output()).contains("Note: tables from an earlier run", "ssdt-vbios-fwcfg.aml");
   }
 
   @Test
