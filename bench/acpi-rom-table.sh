@@ -9,7 +9,7 @@ size=${1:-1048576}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 [ -d commands/target/classes/dev/muxless/acpi ] || mvn -q -pl commands compile
-java -cp commands/target/classes bench/AcpiRomTableBench.java "$size" "$work"
+java -cp commands/target/classes bench/acpi-rom-table-bench.java "$size" "$work"
 if command -v iasl >/dev/null 2>&1; then
   n=$(ls "$work"/*.asl | wc -l)
   start=$(date +%s.%N)
