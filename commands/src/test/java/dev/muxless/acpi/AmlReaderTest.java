@@ -1,0 +1,113 @@
+package dev.muxless.acpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.muxless.core.MuxlessException;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AmlReaderTest {
+  @Test
+  void readsTheHeaderAndTreeOfARomTable() {
+    byte[] rom = TestRoms.pattern(5000);
+    byte[] aml =
+        RomTableGenerator.generate(
+                rom, RomTableGenerator.Options.embedded(AcpiPath.parseRootPort("2")))
+            .tables()
+            .get(0)
+            .aml();
+    InspectedTable t = AmlReader.inspect(aml, "t.aml");
+    TableHeader h = t.header();
+    assertThat(h.signature()).isEqualTo("SSDT");
+    assertThat(h.length()).isEqualTo(aml.length);
+    assertThat(h.checksumValid()).isTrue();
+    assertThat(h.oemId()).isEqualTo("MUXLSS");
+    assertThat(h.oemTableId()).isEqualTo("VBIOS000");
+    assertThat(h.creatorId()).isEqualTo("MXLS");
+    assertThat(t.problems()).isEmpty();
+    assertThat(t.objects())
+        .extracting(AmlObject::kind)
+        .containsExactly("If", "If", "If", "If", "Scope");
+    assertThat(t.objects().get(0).children()).extracting(AmlObject::kind).containsOnly("External");
+    assertThat(t.objects().get(3).detail()).isEqualTo("LNot (CondRefOf (\\_SB.PCI0.S10.S00))");
+    AmlObject dev = t.objects().get(3).children().get(0).children().get(0);
+    assertThat(dev.kind()).isEqualTo("Device");
+    assertThat(dev.path()).isEqualTo("\\_SB.PCI0.S10.S00");
+    AmlObject scope = t.objects().get(4);
+    assertThat(scope.children()).extracting(AmlObject::kind).containsExactly("Name", "Method");
+    assertThat(scope.children().get(0).detail())
+        .isEqualTo("Buffer, size 0x1388, 5000 initializer bytes");
+    assertThat(scope.children().get(1).path()).isEqualTo("\\_SB.PCI0.S10.S00._ROM");
+    assertThat(scope.children().get(1).detail()).startsWith("2 args, Serialized");
+  }
+
+  @Test
+  void aBadChecksumIsAProblemWithTheRightValue() {
+    byte[] aml = BatteryTable.build().toAml();
+    int good = aml[9] & 0xFF;
+    aml[9] = (byte) (good + 1);
+    InspectedTable t = AmlReader.inspect(aml, "b.aml");
+    assertThat(t.header().checksumValid()).isFalse();
+    assertThat(t.header().expectedChecksum()).isEqualTo(good);
+    assertThat(t.problems())
+        .anySatisfy(p -> assertThat(p).contains("offset 0x9", String.format("0x%02X", good)));
+  }
+
+  @Test
+  void truncatedTableSaysSo() {
+    byte[] aml = BatteryTable.build().toAml();
+    byte[] cut = java.util.Arrays.copyOf(aml, aml.length - 10);
+    InspectedTable t = AmlReader.inspect(cut, "cut.aml");
+    assertThat(t.problems())
+        .anySatisfy(p -> assertThat(p).contains("length field at offset 0x4 says " + aml.length));
+    assertThat(t.problems()).anySatisfy(p -> assertThat(p).contains("past its parent's end"));
+  }
+
+  @Test
+  void notATableIsBadInput() {
+    assertThatThrownBy(() -> AmlReader.readHeader(new byte[10], "x.bin"))
+        .isInstanceOf(MuxlessException.class)
+        .hasMessageContaining("x.bin")
+        .hasMessageContaining("36-byte");
+    byte[] rom = new byte[64];
+    rom[0] = 0x55;
+    rom[1] = (byte) 0xAA;
+    assertThatThrownBy(() -> AmlReader.readHeader(rom, "vbios.rom"))
+        .hasMessageContaining("not an ACPI signature");
+  }
+
+  @Test
+  void foreignQemuDsdtIsDecodedUntilAnOpcodeItDoesNotKnow() throws Exception {
+    var acpi = AcpiTools.assumeShared("acpi");
+    byte[] dsdt = Files.readAllBytes(acpi.resolve("DSDT-qemu7.2-q35-rp02-default.aml"));
+    InspectedTable t = AmlReader.inspect(dsdt, "dsdt");
+    assertThat(t.header().signature()).isEqualTo("DSDT");
+    assertThat(t.header().oemId()).isEqualTo("BOCHS "); // QEMU pads with spaces
+    assertThat(t.header().checksumValid()).isTrue();
+    assertThat(flatten(t.objects())).anySatisfy(o -> assertThat(o.path()).isEqualTo("\\_SB.PCI0"));
+    assertThat(t.problems())
+        .allSatisfy(p -> assertThat(p).containsAnyOf("cannot decode opcode", "bad name"));
+  }
+
+  @Test
+  void theCommunityBatteryTableIsFullyDecoded() throws Exception {
+    var acpi = AcpiTools.assumeShared("acpi");
+    byte[] b = Files.readAllBytes(acpi.resolve("community-fake-battery-SSDT1.dat"));
+    InspectedTable t = AmlReader.inspect(b, "bat");
+    assertThat(t.problems()).isEmpty();
+    assertThat(flatten(t.objects()))
+        .extracting(AmlObject::path)
+        .contains("\\_SB.PCI0.BAT0", "\\_SB.PCI0.BAT0._BIF", "\\_SB.PCI0.BAT0._STA");
+  }
+
+  static List<AmlObject> flatten(List<AmlObject> in) {
+    List<AmlObject> out = new java.util.ArrayList<>();
+    for (AmlObject o : in) {
+      out.add(o);
+      out.addAll(flatten(o.children()));
+    }
+    return out;
+  }
+}
