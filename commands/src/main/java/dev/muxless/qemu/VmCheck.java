@@ -309,9 +309,8 @@ public final class VmCheck {
   }
 
   /**
-   * MERGE: wire to {@code AmlReader.readHeader(bytes, name)} (signature, length, checksum). For
-   * now: the file fits {@code -acpitable}'s limit and has a 36-byte header whose length field
-   * matches the file.
+   * One -acpitable file: within qemu's per-table limit, and a valid ACPI table by the acpi engine's
+   * reader (signature, length field equal to the file, checksum).
    */
   static CheckStep checkAcpiTable(Path f) {
     try {
@@ -322,20 +321,29 @@ public final class VmCheck {
             f + " is " + size + " bytes: qemu -acpitable takes at most 65535 per table",
             "split the ROM over several SSDTs ('acpi rom-table' does)");
       }
-      byte[] b = Files.readAllBytes(f);
-      if (b.length < 36) {
-        return CheckStep.fail(
-            "acpi-tables", f + " is shorter than an ACPI header (36 bytes)", "regenerate it");
-      }
-      long len = (b[4] & 0xffL) | (b[5] & 0xffL) << 8 | (b[6] & 0xffL) << 16 | (b[7] & 0xffL) << 24;
-      if (len != size) {
+      dev.muxless.acpi.TableHeader h =
+          dev.muxless.acpi.AmlReader.readHeader(Files.readAllBytes(f), f.toString());
+      if (!h.lengthMatches()) {
         return CheckStep.fail(
             "acpi-tables",
-            f + ": header length " + len + " but the file has " + size + " bytes",
-            "regenerate it; qemu would silently fix the header and hide the bug");
+            f
+                + ": header length "
+                + h.length()
+                + " but the file has "
+                + h.actualLength()
+                + " bytes",
+            "regenerate it ('acpi rom-table'); the file was truncated or padded");
       }
-      return CheckStep.pass(
-          "acpi-tables", f + " " + new String(b, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+      if (!h.checksumValid()) {
+        return CheckStep.fail(
+            "acpi-tables",
+            String.format(
+                "%s: checksum 0x%02x, expected 0x%02x", f, h.checksum(), h.expectedChecksum()),
+            "regenerate it ('acpi rom-table'); the guest kernel ignores a table with a bad checksum");
+      }
+      return CheckStep.pass("acpi-tables", f + " (" + h.signature() + ", " + size + " bytes)");
+    } catch (dev.muxless.core.MuxlessException e) {
+      return CheckStep.fail("acpi-tables", e.getMessage(), e.hint());
     } catch (IOException e) {
       return CheckStep.fail("acpi-tables", f + ": " + e.getMessage(), "check its permissions");
     }
