@@ -140,7 +140,7 @@ class AcpiCommandsTest extends ShellTest {
             "--out-dir",
             dir.resolve("o").toString());
     assertThat(noRom.exitCode()).isEqualTo(2);
-    assertThat(noRom.output()).contains("zeros.bin", "no PCI option ROM");
+    assertThat(noRom.output()).contains("zeros.bin", "no PCI expansion ROM found");
     assertThat(dir.resolve("o")).doesNotExist();
 
     Path rom = dir.resolve("v.rom");
