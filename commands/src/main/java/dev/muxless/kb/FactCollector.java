@@ -145,7 +145,7 @@ public final class FactCollector {
 
   /** The profile's VBIOS file (romfile or fw_cfg), resolved against the profile's directory. */
   public Optional<Path> vbiosPath() {
-    return profile().flatMap(VmProfile::vbiosFile).map(profile::resolve);
+    return profile().flatMap(p -> p.vbiosFile().map(p::resolve));
   }
 
   /** The VBIOS parsed, when the profile names one that exists. */

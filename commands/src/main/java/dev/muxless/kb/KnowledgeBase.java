@@ -155,10 +155,21 @@ public final class KnowledgeBase {
                     "'kb list' shows the ids" + near(id, configurations.keySet())));
   }
 
+  /** Up to three ids sharing the most dash-separated words with the one given. */
   static String near(String id, java.util.Collection<String> ids) {
-    String head = id.length() > 4 ? id.substring(0, 4) : id;
-    List<String> close = ids.stream().filter(i -> i.contains(head)).limit(3).toList();
+    List<String> words = Arrays.asList(id.toLowerCase(Locale.ROOT).split("-"));
+    List<String> close =
+        ids.stream()
+            .filter(i -> shared(words, i) > 0)
+            .sorted((a, b) -> Integer.compare(shared(words, b), shared(words, a)))
+            .limit(3)
+            .toList();
     return close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?";
+  }
+
+  private static int shared(List<String> words, String id) {
+    List<String> other = Arrays.asList(id.split("-"));
+    return (int) words.stream().filter(other::contains).count();
   }
 
   /**

@@ -53,9 +53,6 @@ public final class Troubleshooter {
           replay.put(e.question(), e.answer());
         }
       }
-      if (target == null) {
-        target = resume.target();
-      }
     }
     String current = kb.startQuestion();
     State state = State.GOAL;
