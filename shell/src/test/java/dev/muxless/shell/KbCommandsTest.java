@@ -1,0 +1,215 @@
+package dev.muxless.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.muxless.core.Json;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KbCommandsTest extends ShellTest {
+  @TempDir Path tmp;
+
+  static final String DMESG =
+      """
+      [    0.412345] DMAR: IOMMU enabled
+      [    1.000000] pci 0000:01:00.0: Invalid PCI ROM header signature: expecting 0xaa55, got 0xffff
+      [    2.000000] snd_hda_intel 0000:00:1f.3: probe failed with error -2
+      [    3.000000] pci 0000:01:00.0: Invalid PCI ROM header signature: expecting 0xaa55, got 0xffff
+      """;
+
+  @Test
+  void listShowsConfigurationsAndSymptoms() throws Exception {
+    var r = run("kb", "list");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.output())
+        .contains("linux-nouveau-render-gvt-primary", "works", "configuration")
+        .contains("rom-bar-invalid-signature", "symptom");
+    var w = run("kb", "list", "--status", "never", "--json");
+    JsonNode arr = Json.mapper().readTree(w.output());
+    assertThat(arr.size()).isEqualTo(1);
+    assertThat(arr.get(0).get("id").asText()).isEqualTo("nvidia-sole-guest-gpu");
+  }
+
+  @Test
+  void listWithABadStatusIsBadUsage() throws Exception {
+    var r = run("kb", "list", "--status", "broken");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.output())
+        .contains("error: --status: unknown status 'broken'", "hint:", "works-with-patching");
+  }
+
+  @Test
+  void showPrintsAConfigurationWithRequirementsEvidenceAndWhatMuxlessAdds() throws Exception {
+    var r = run("kb", "show", "linux-nvidia-binary-driver-patch");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.output())
+        .contains("works-with-patching", "Requirements", "check host:iommu-active")
+        .contains("nv_acpi_rom_method", "What muxless adds", "acpi rom");
+    var s = run("kb", "show", "qxl-swiotlb-full", "--json");
+    JsonNode n = Json.mapper().readTree(s.output());
+    assertThat(n.get("examples").get(0).asText()).contains("swiotlb buffer is full");
+    assertThat(n.get("configurations").get(0).asText()).isEqualTo("reverse-prime-qxl-mirror");
+    var bad = run("kb", "show", "nope");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.output()).contains("error: kb show: no entry 'nope'");
+  }
+
+  @Test
+  void searchFindsByWordsAnywhere() throws Exception {
+    var r = run("kb", "search", "code", "43");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.output().lines().skip(2).findFirst().orElse("")).contains("windows-code-43");
+    assertThat(run("kb", "search", "zzzyyyxxx").exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void diagnoseAFileGroupsRepeatsAndListsUnknownErrors() throws Exception {
+    Path log = tmp.resolve("dmesg.txt");
+    Files.writeString(log, DMESG);
+    var r = run("diagnose", "--log", log.toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.output())
+        .contains("Invalid PCI ROM header", "lines: 2, 4", "rom extract")
+        .contains("3: [    2.000000] snd_hda_intel")
+        .contains("1 known symptom(s), 1 unexplained error line(s)");
+    var j = run("diagnose", "--log", log.toString(), "--json");
+    JsonNode n = Json.mapper().readTree(j.output());
+    assertThat(n.get("findings").get(0).get("id").asText()).isEqualTo("rom-bar-invalid-signature");
+    assertThat(n.get("findings").get(0).get("lines").toString()).isEqualTo("[2,4]");
+    assertThat(n.get("findings").get(0).has("cause")).isTrue();
+    assertThat(n.get("unmatched").toString()).isEqualTo("[3]");
+  }
+
+  @Test
+  void diagnoseReadsStandardInputAndSeveralFiles() throws Exception {
+    Path a = tmp.resolve("a.log");
+    Files.writeString(
+        a, "nothing\nvfio: Cannot reset device 0000:01:00.0, no available reset mechanism.\n");
+    InputStream old = System.in;
+    try {
+      System.setIn(new ByteArrayInputStream(DMESG.getBytes(StandardCharsets.UTF_8)));
+      var r = run("diagnose", "--log", a.toString(), "-", "--json");
+      JsonNode n = Json.mapper().readTree(r.output());
+      assertThat(n.get("findings").get(0).get("id").asText()).isEqualTo("qemu-vfio-no-reset");
+      assertThat(n.get("findings").get(0).get("lines").toString()).isEqualTo("[2]");
+      assertThat(n.get("findings").get(1).get("lines").toString()).isEqualTo("[4,6]");
+      System.setIn(new ByteArrayInputStream(DMESG.getBytes(StandardCharsets.UTF_8)));
+      var t = run("diagnose", "--log", a.toString(), "-");
+      assertThat(t.output()).contains("stdin:2, stdin:4", a + ":2");
+    } finally {
+      System.setIn(old);
+    }
+  }
+
+  @Test
+  void diagnoseAMissingFileIsBadInput() throws Exception {
+    var r = run("diagnose", "--log", tmp.resolve("none.log").toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.output()).contains("none.log: no such file", "hint:");
+  }
+
+  @Test
+  void setupValidateOnTheDemoHost() throws Exception {
+    var r = run("setup", "validate");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.output())
+        .contains("Target: linux-nvidia-acpi-rom-gvt-primary (untested)")
+        .containsPattern("PASS +iommu-active")
+        .containsPattern("WARN +gpu-driver")
+        .containsPattern("FAIL +qemu")
+        .containsPattern("SKIP +machine-q35 .*no --profile given")
+        .contains("fix: vfio bind");
+    var j = run("setup", "validate", "--target", "linux-gvt-render-primary", "--json");
+    JsonNode n = Json.mapper().readTree(j.output());
+    assertThat(n.get("target").asText()).isEqualTo("linux-gvt-render-primary");
+    assertThat(n.get("steps").get(0).get("id").asText()).isEqualTo("cpu-virt");
+    assertThat(n.get("steps").get(0).get("status").asText()).isEqualTo("PASS");
+    assertThat(n.get("steps").get(0).get("check").asText()).isEqualTo("host:cpu-virt");
+  }
+
+  @Test
+  void setupValidateBadTargetAndBadProfileAreBadInput() throws Exception {
+    var t = run("setup", "validate", "--target", "windows");
+    assertThat(t.exitCode()).isEqualTo(2);
+    assertThat(t.output())
+        .contains("--target: no configuration 'windows'", "windows-guest-acpi-rom");
+    Path p = tmp.resolve("vm.json");
+    Files.writeString(p, "{not json");
+    var b = run("setup", "validate", "--profile", p.toString());
+    assertThat(b.exitCode()).isEqualTo(2);
+    assertThat(b.output()).contains("vm.json: not valid JSON");
+  }
+
+  @Test
+  void troubleshootReplaysAnswersAndSavesTheTranscript() throws Exception {
+    Path answers = tmp.resolve("answers.json");
+    Files.writeString(
+        answers,
+        """
+        {"answers": {"goal": "linux-nouveau", "vm-starts-linux": "yes", "linux-driver": "nouveau",
+                     "nouveau-message": "no-usable-image", "boot-path": "mainline-grub"}}
+        """);
+    Path save = tmp.resolve("session.json");
+    var r = run("troubleshoot", "--answers", answers.toString(), "--save", save.toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.output())
+        .contains("Target: linux-nouveau-render-gvt-primary", "Findings", "grub-no-linuxefi")
+        .contains("Next steps", "Mainline GRUB has no EFI handover", "Transcript: " + save);
+    JsonNode t = Json.mapper().readTree(Files.readString(save));
+    assertThat(t.get("finished").asBoolean()).isTrue();
+    assertThat(t.get("entries").get(1).get("by").asText()).isEqualTo("check");
+    assertThat(t.get("findings").toString()).contains("nouveau-bios-no-usable-image");
+  }
+
+  @Test
+  void troubleshootWithoutInputStopsAndCanBeResumed() throws Exception {
+    Path save = tmp.resolve("s.json");
+    // the test terminal has no input: the first question meets end of file
+    var r = run("troubleshoot", "--save", save.toString());
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.output())
+        .contains(
+            "What are you trying to do?",
+            "Session stopped after 0 answer(s)",
+            "troubleshoot --resume " + save);
+    assertThat(Files.readString(save)).contains("\"finished\" : false");
+    Path answers = tmp.resolve("a.json");
+    Files.writeString(
+        answers, "{\"answers\": {\"goal\": \"vbios\", \"vbios-sysfs\": \"io-error\"}}");
+    var done =
+        run("troubleshoot", "--resume", save.toString(), "--answers", answers.toString(), "--json");
+    JsonNode t = Json.mapper().readTree(done.output());
+    assertThat(t.get("target").asText()).isEqualTo("needed-vbios-dump-linux");
+    assertThat(t.get("findings").toString()).contains("rom-sysfs-io-error");
+    assertThat(Files.readString(save)).contains("\"finished\" : true");
+  }
+
+  @Test
+  void troubleshootBadAnswersNameTheQuestion() throws Exception {
+    Path answers = tmp.resolve("bad.json");
+    Files.writeString(answers, "{\"answers\": {\"goal\": \"fly\"}}");
+    var r =
+        run(
+            "troubleshoot",
+            "--answers",
+            answers.toString(),
+            "--save",
+            tmp.resolve("x.json").toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.output()).contains("'fly' is not a choice of question 'goal'", "hint: use one of");
+  }
+
+  @Test
+  void helpShowsTheExamples() throws Exception {
+    var r = run("help", "diagnose");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.output()).contains("Usage: diagnose", "--log", "Examples:");
+    assertThat(run("help", "setup", "validate").output()).contains("--profile", "--target");
+  }
+}
