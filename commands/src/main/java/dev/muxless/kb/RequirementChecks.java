@@ -272,8 +272,8 @@ public final class RequirementChecks {
     profile(
         "sub-ids",
         (f, p) -> {
-          Optional<Integer> v = p.subVendorId().flatMap(RequirementChecks::qemuInt);
-          Optional<Integer> d = p.subDeviceId().flatMap(RequirementChecks::qemuInt);
+          Optional<Integer> v = p.subVendorId();
+          Optional<Integer> d = p.subDeviceId();
           if (v.isEmpty() || d.isEmpty()) {
             return Verdict.fail("x-pci-sub-vendor-id / x-pci-sub-device-id are not set");
           }
@@ -479,16 +479,5 @@ public final class RequirementChecks {
   static String short_(String addr) {
     String a = addr.strip().toLowerCase(java.util.Locale.ROOT);
     return a.matches("[0-9a-f]{4}:.*") ? a.substring(5) : a;
-  }
-
-  /** QEMU reads integer properties as decimal, or hex with 0x. */
-  static Optional<Integer> qemuInt(String s) {
-    try {
-      String t = s.strip().toLowerCase(java.util.Locale.ROOT);
-      return Optional.of(
-          t.startsWith("0x") ? Integer.parseInt(t.substring(2), 16) : Integer.parseInt(t));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
   }
 }

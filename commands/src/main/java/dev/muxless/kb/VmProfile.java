@@ -170,7 +170,8 @@ public final class VmProfile {
    * file.
    */
   public Optional<String> firmware() {
-    for (String v : values("firmware", "bios", "loader", "osloader", "pflash", "ovmf", "boot")) {
+    for (String v :
+        values("firmware", "firmwaretype", "bios", "loader", "osloader", "pflash", "ovmf")) {
       String l = v.toLowerCase(Locale.ROOT);
       if (l.contains("ovmf") || l.contains("edk2") || l.equals("uefi") || l.equals("efi")) {
         return Optional.of("ovmf");
@@ -204,12 +205,35 @@ public final class VmProfile {
     return Optional.empty();
   }
 
-  public Optional<String> subVendorId() {
-    return first("x-pci-sub-vendor-id", "subVendorId", "subsystemVendor", "subsystemVendorId");
+  /**
+   * The subsystem vendor ID the guest will see. QEMU's x-pci-sub-vendor-id reads bare digits as
+   * decimal (LION's libvirt override uses 4136 for 0x1028); the vm area's profile field
+   * subsystemVendor is hex without 0x ("1028").
+   */
+  public Optional<Integer> subVendorId() {
+    return subId("x-pci-sub-vendor-id", "subsystemVendor", "subVendorId", "subsystemVendorId");
   }
 
-  public Optional<String> subDeviceId() {
-    return first("x-pci-sub-device-id", "subDeviceId", "subsystemDevice", "subsystemDeviceId");
+  public Optional<Integer> subDeviceId() {
+    return subId("x-pci-sub-device-id", "subsystemDevice", "subDeviceId", "subsystemDeviceId");
+  }
+
+  private Optional<Integer> subId(String qemuKey, String... hexKeys) {
+    Optional<Integer> q = first(qemuKey).flatMap(v -> number(v, false));
+    return q.isPresent() ? q : first(hexKeys).flatMap(v -> number(v, true));
+  }
+
+  /** 0x-prefixed hex, else decimal (QEMU) or hex (profile fields). */
+  static Optional<Integer> number(String s, boolean bareIsHex) {
+    try {
+      String t = s.strip().toLowerCase(Locale.ROOT);
+      if (t.startsWith("0x")) {
+        return Optional.of(Integer.parseInt(t.substring(2), 16));
+      }
+      return Optional.of(Integer.parseInt(t, bareIsHex ? 16 : 10));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   /** The -acpitable files ("file=" prefixes removed). */

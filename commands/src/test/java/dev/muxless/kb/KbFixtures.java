@@ -122,21 +122,23 @@ final class KbFixtures {
     return dir.resolve(name + ".aml");
   }
 
-  /** The muxless-route profile: q35, OVMF, GPU with sub IDs, GVT-g vGPU, VBIOS, _ROM SSDT. */
+  /**
+   * The muxless-route profile in the vm area's profile shape (dev.muxless.qemu.VmProfile, its
+   * golden demo-profile.json): q35, OVMF, GVT-g vGPU, GPU with subsystem IDs and VBIOS, _ROM SSDT.
+   */
   static String goodProfile() {
     return """
         {
           "name": "optimus-linux",
           "machine": "q35",
-          "firmware": "/usr/share/OVMF/OVMF_CODE_4M.fd",
-          "devices": [
-            {"driver": "vfio-pci", "host": "0000:01:00.0", "romfile": "vbios.rom",
-             "x-pci-sub-vendor-id": "0x1028", "x-pci-sub-device-id": "0x07be"},
-            {"driver": "vfio-pci", "sysfsdev": "/sys/bus/mdev/devices/6f2b1d6e-6b7a-4c3e-9a1e-2d9b0f1c7a11",
-             "display": "on"}
-          ],
-          "acpitables": ["rom-ssdt.aml"],
-          "kernel_irqchip": "on"
+          "accel": "kvm",
+          "firmware": {"type": "ovmf", "code": "/usr/share/OVMF/OVMF_CODE_4M.fd"},
+          "vgpu": {"uuid": "d34fc6f1-f279-35a5-b3f4-ab604b6d53a1", "type": "i915-GVTg_V5_4",
+                   "parent": "0000:00:02.0", "display": true},
+          "gpu": {"host": "0000:01:00.0", "subsystemVendor": "1028", "subsystemDevice": "07be",
+                  "romfile": "vbios.rom", "rootPort": "00:01.0", "rootPortHotplug": false},
+          "acpiTables": ["rom-ssdt.aml"],
+          "display": {"type": "spice", "listen": "unix:demo.spice"}
         }
         """;
   }

@@ -133,7 +133,7 @@ class KnowledgeBaseIntegrityTest {
   @Test
   void theNotesGapsThatMuxlessClosesLinkACommand() {
     assertThat(KB.configuration("needed-acpi-rom-table").orElseThrow().muxless().commands())
-        .contains("acpi rom");
+        .contains("acpi rom-table");
     assertThat(KB.configuration("needed-vbios-dump-linux").orElseThrow().muxless().commands())
         .contains("rom extract", "rom dump");
     assertThat(

@@ -99,11 +99,11 @@ class SetupValidatorTest {
     assertThat(r.exitStatus()).isEqualTo(ExitStatus.OK);
     assertThat(statuses(r)).containsKeys("acpi-rom-method", "rom-valid", "sub-ids");
 
-    // the same files satisfy the Windows entry's battery and irqchip steps
+    // the same files satisfy the Windows entry's battery step; kernel_irqchip is not in the profile
     SetupReport w = V.validate(KB.configuration("windows-guest-acpi-rom").orElseThrow(), f);
     assertThat(statuses(w))
         .containsEntry("acpi-battery", PASS)
-        .containsEntry("ioapic-kvm", PASS)
+        .containsEntry("ioapic-kvm", WARN)
         .containsEntry("kvm-hidden", WARN)
         .containsEntry("guest-address", WARN);
   }

@@ -73,7 +73,7 @@ class TroubleshooterTest {
             org.assertj.core.groups.Tuple.tuple("iommu-windows", "check"));
     assertThat(findingIds(t)).contains("windows-code-43", "host:qemu", "host:ovmf");
     assertThat(t.notes())
-        .anyMatch(n -> n.contains("acpi rom"))
+        .anyMatch(n -> n.contains("acpi rom-table"))
         .anyMatch(n -> n.contains("acpi battery"))
         .anyMatch(n -> n.contains("hide KVM"));
     assertThat(saved).hasSize(t.entries().size() + 1);
@@ -108,6 +108,8 @@ class TroubleshooterTest {
             org.assertj.core.groups.Tuple.tuple("rom-table-windows", "check"),
             org.assertj.core.groups.Tuple.tuple("battery-windows", "check"),
             org.assertj.core.groups.Tuple.tuple("irqchip-windows", "check"));
+    // the profile does not set kernel_irqchip: the check answers "no" and says why
+    assertThat(t.notes()).anyMatch(n -> n.contains("kernel_irqchip=on"));
     assertThat(t.notes())
         .noneMatch(n -> n.contains("Missing _ROM"))
         .anyMatch(n -> n.contains("01:00.0"));

@@ -50,7 +50,7 @@ class KbCommandsTest extends ShellTest {
     assertThat(r.exitCode()).isZero();
     assertThat(r.output())
         .contains("works-with-patching", "Requirements", "check host:iommu-active")
-        .contains("nv_acpi_rom_method", "What muxless adds", "acpi rom");
+        .contains("nv_acpi_rom_method", "What muxless adds", "acpi rom-table");
     var s = run("kb", "show", "qxl-swiotlb-full", "--json");
     JsonNode n = Json.mapper().readTree(s.output());
     assertThat(n.get("examples").get(0).asText()).contains("swiotlb buffer is full");
@@ -203,6 +203,66 @@ class KbCommandsTest extends ShellTest {
             tmp.resolve("x.json").toString());
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.output()).contains("'fly' is not a choice of question 'goal'", "hint: use one of");
+  }
+
+  /**
+   * Commands of the other areas the knowledge base links to, as their branches register them (the
+   * host, vfio, gvt, rom, acpi and vm command classes); kb entries may only name these or commands
+   * registered here.
+   */
+  static final java.util.Set<String> OTHER_AREAS =
+      java.util.Set.of(
+          "host check",
+          "vfio bind",
+          "vfio restore",
+          "vfio persist",
+          "vfio groups",
+          "gvt types",
+          "gvt list",
+          "gvt create",
+          "gvt remove",
+          "rom parse",
+          "rom extract",
+          "rom dump",
+          "rom strip",
+          "rom hexdump",
+          "acpi rom-table",
+          "acpi battery",
+          "acpi inspect",
+          "vm init",
+          "vm args",
+          "vm xml",
+          "vm check",
+          "vm start",
+          "vm status",
+          "vm stop",
+          "vm watch");
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.shell.command.CommandCatalog catalog;
+
+  @Test
+  void everyCommandTheKnowledgeBaseNamesExists() {
+    var kb = dev.muxless.kb.KnowledgeBase.bundled();
+    java.util.List<String> named = new java.util.ArrayList<>();
+    for (var c : kb.configurations()) {
+      c.requirements().forEach(r -> named.addAll(r.commands()));
+      if (c.muxless() != null) {
+        named.addAll(c.muxless().commands());
+      }
+    }
+    kb.symptoms().forEach(s -> named.addAll(s.commands()));
+    java.util.Set<String> registered = catalog.getRegistrations().keySet();
+    java.util.List<String> unknown = new java.util.ArrayList<>();
+    for (String cmd : named) {
+      String[] w = cmd.split(" ");
+      String one = w[0];
+      String two = w.length > 1 ? w[0] + " " + w[1] : one;
+      if (!registered.contains(one) && !registered.contains(two) && !OTHER_AREAS.contains(two)) {
+        unknown.add(cmd);
+      }
+    }
+    assertThat(unknown).isEmpty();
   }
 
   @Test
