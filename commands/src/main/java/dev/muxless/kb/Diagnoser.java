@@ -18,6 +18,31 @@ public final class Diagnoser {
               + "|panic|oops|bug:|timed out|timeout|assertion|refused|segfault|not supported"
               + "|no such|not found|code \\d+)\\b|\\(EE\\)");
 
+  /** Every alternative of ERROR_LOOKING contains one of these: a cheap test before the regex. */
+  static final List<String> ERROR_WORDS =
+      List.of(
+          "error",
+          "fail",
+          "fatal",
+          "cannot",
+          "can't",
+          "unable",
+          "denied",
+          "invalid",
+          "panic",
+          "oops",
+          "bug:",
+          "timed out",
+          "timeout",
+          "assertion",
+          "refused",
+          "segfault",
+          "not supported",
+          "no such",
+          "not found",
+          "code ",
+          "(ee)");
+
   private final SymptomMatcher matcher;
 
   public Diagnoser(KnowledgeBase kb) {
@@ -34,13 +59,24 @@ public final class Diagnoser {
       for (Symptom s : found) {
         hits.computeIfAbsent(s, k -> new ArrayList<>()).add(i + 1);
       }
-      if (found.isEmpty() && ERROR_LOOKING.matcher(LogLine.strip(line)).find()) {
+      if (found.isEmpty() && errorLooking(LogLine.strip(line))) {
         unmatched.add(i + 1);
         unmatchedText.add(line);
       }
     }
     List<Finding> findings = new ArrayList<>();
+    // (grouping: one finding per symptom, in the order first seen)
     hits.forEach((s, l) -> findings.add(new Finding(s.id(), s.title(), s.cause(), s.fix(), l)));
     return new Diagnosis(findings, unmatched, unmatchedText);
+  }
+
+  static boolean errorLooking(String line) {
+    String lower = line.toLowerCase(java.util.Locale.ROOT);
+    for (String w : ERROR_WORDS) {
+      if (lower.contains(w)) {
+        return ERROR_LOOKING.matcher(line).find();
+      }
+    }
+    return false;
   }
 }

@@ -34,10 +34,15 @@ public final class LogPattern {
 
   private final String source;
   private final Pattern pattern;
+  private final String literal;
+  private final String lowerLiteral;
 
   private LogPattern(String source, Pattern pattern) {
     this.source = source;
     this.pattern = pattern;
+    this.literal = requiredLiteral(source);
+    String rest = source.startsWith("(?i)") ? requiredLiteral(source.substring(4)) : null;
+    this.lowerLiteral = rest == null ? null : rest.toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Expands the placeholders and compiles; a bad pattern names its symptom. */
@@ -56,8 +61,117 @@ public final class LogPattern {
   }
 
   public boolean find(String line) {
+    return find(line, null);
+  }
+
+  /** As {@link #find(String)}, given the line in lower case too (computed once per line). */
+  public boolean find(String line, String lower) {
+    if (literal != null && !line.contains(literal)) {
+      return false; // cheap pre-filter: most log lines share no text with most patterns
+    }
+    if (lowerLiteral != null && lower != null && !lower.contains(lowerLiteral)) {
+      return false; // the same for a case-insensitive pattern
+    }
     Matcher m = pattern.matcher(line);
     return m.find();
+  }
+
+  /** The longest text every match must contain, or null (used as a pre-filter). */
+  public String literal() {
+    return literal;
+  }
+
+  /**
+   * The longest run of plain characters outside groups, classes, placeholders and quantified atoms;
+   * null for case-insensitive or top-level alternative patterns, or when it is shorter than 4.
+   */
+  static String requiredLiteral(String src) {
+    if (src.contains("(?i)") || hasTopLevelBar(src)) {
+      return null;
+    }
+    String best = "";
+    StringBuilder cur = new StringBuilder();
+    int i = 0;
+    while (i < src.length()) {
+      char c = src.charAt(i);
+      if (c == '\\' && i + 1 < src.length()) {
+        char n = src.charAt(i + 1);
+        if (Character.isLetterOrDigit(n)) {
+          best = longer(best, cur);
+          cur.setLength(0);
+        } else {
+          cur.append(n);
+        }
+        i += 2;
+      } else if (c == '(' || c == '[' || c == '{') {
+        if (c == '{' && i + 1 < src.length() && Character.isDigit(src.charAt(i + 1))) {
+          if (cur.length() > 0) {
+            cur.setLength(cur.length() - 1); // a{0,2}: the atom before may be absent
+          }
+        }
+        best = longer(best, cur);
+        cur.setLength(0);
+        i = skipGroup(src, i);
+        if (i < src.length() && "?*+{".indexOf(src.charAt(i)) >= 0 && src.charAt(i) != '{') {
+          i++;
+        }
+      } else if (c == '?' || c == '*' || c == '+') {
+        if (c != '+' && cur.length() > 0) {
+          cur.setLength(cur.length() - 1); // the atom before is optional
+        }
+        best = longer(best, cur);
+        cur.setLength(0);
+        i++;
+      } else if (c == '.' || c == '^' || c == '$' || c == ')' || c == ']' || c == '}') {
+        best = longer(best, cur);
+        cur.setLength(0);
+        i++;
+      } else {
+        cur.append(c);
+        i++;
+      }
+    }
+    best = longer(best, cur);
+    return best.length() >= 4 ? best : null;
+  }
+
+  private static String longer(String best, StringBuilder cur) {
+    return cur.length() > best.length() ? cur.toString() : best;
+  }
+
+  /** The index after the group, class or placeholder opening at i. */
+  private static int skipGroup(String s, int i) {
+    char open = s.charAt(i);
+    char close = open == '(' ? ')' : open == '[' ? ']' : '}';
+    int depth = 0;
+    for (int j = i; j < s.length(); j++) {
+      char c = s.charAt(j);
+      if (c == '\\') {
+        j++;
+      } else if (c == open) {
+        depth++;
+      } else if (c == close && --depth == 0) {
+        return j + 1;
+      }
+    }
+    return s.length();
+  }
+
+  private static boolean hasTopLevelBar(String s) {
+    int depth = 0;
+    for (int j = 0; j < s.length(); j++) {
+      char c = s.charAt(j);
+      if (c == '\\') {
+        j++;
+      } else if (c == '(' || c == '[') {
+        depth++;
+      } else if (c == ')' || c == ']') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public String source() {

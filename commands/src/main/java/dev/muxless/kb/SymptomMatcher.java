@@ -22,9 +22,10 @@ public final class SymptomMatcher {
     if (line.isEmpty()) {
       return out;
     }
+    String lower = line.toLowerCase(java.util.Locale.ROOT);
     for (var e : compiled.entrySet()) {
       for (LogPattern p : e.getValue()) {
-        if (p.find(line)) {
+        if (p.find(line, lower)) {
           out.add(e.getKey());
           break;
         }
