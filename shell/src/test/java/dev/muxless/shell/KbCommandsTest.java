@@ -134,6 +134,57 @@ class KbCommandsTest extends ShellTest {
   }
 
   @Test
+  void setupValidatePassesOnAReadyHostWithAGoodProfile() throws Exception {
+    String tree =
+        dev.muxless.host.DemoHost.text()
+            + "\nr usr/bin/qemu-system-x86_64\nr usr/share/OVMF/OVMF_CODE_4M.fd\n";
+    Path root =
+        dev.muxless.host.TreeFixture.parse(tree, "ready.tree")
+            .materializeInto(Files.createDirectories(tmp.resolve("hosts")));
+    session.use(dev.muxless.host.HostRoot.of(root));
+    Path p = tmp.resolve("gvt.json");
+    Files.writeString(
+        p,
+        """
+        {"name": "gvt", "machine": "q35", "firmware": {"type": "ovmf"},
+         "vgpu": {"uuid": "d34fc6f1-f279-35a5-b3f4-ab604b6d53a1", "type": "i915-GVTg_V5_4"}}
+        """);
+    var r =
+        run("setup", "validate", "--target", "linux-gvt-render-primary", "--profile", p.toString());
+    assertThat(r.exitCode()).as(r.output()).isZero();
+    assertThat(r.output())
+        .containsPattern("PASS +qemu")
+        .containsPattern("PASS +gvt-device")
+        .doesNotContain("FAIL ")
+        .contains("0 failed");
+  }
+
+  @Test
+  void completionOffersKnowledgeBaseIds() {
+    assertThat(ids(kbIdCompletion)).contains("windows-guest-acpi-rom", "qxl-swiotlb-full");
+    assertThat(ids(kbConfigurationCompletion))
+        .contains("linux-nvidia-acpi-rom-gvt-primary")
+        .doesNotContain("qxl-swiotlb-full");
+    assertThat(ids(kbStatusCompletion)).contains("works", "doesnt-work-yet", "needed");
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  @org.springframework.beans.factory.annotation.Qualifier("kbIdCompletion")
+  org.springframework.shell.completion.CompletionProvider kbIdCompletion;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  @org.springframework.beans.factory.annotation.Qualifier("kbConfigurationCompletion")
+  org.springframework.shell.completion.CompletionProvider kbConfigurationCompletion;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  @org.springframework.beans.factory.annotation.Qualifier("kbStatusCompletion")
+  org.springframework.shell.completion.CompletionProvider kbStatusCompletion;
+
+  static java.util.List<String> ids(org.springframework.shell.completion.CompletionProvider p) {
+    return p.apply(null).stream().map(org.springframework.shell.CompletionProposal::value).toList();
+  }
+
+  @Test
   void setupValidateBadTargetAndBadProfileAreBadInput() throws Exception {
     var t = run("setup", "validate", "--target", "windows");
     assertThat(t.exitCode()).isEqualTo(2);
