@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: `diagnose` on a large synthetic journal, through the packaged application.
 # Builds LINES lines (default 200000): every symptom example once per 1000 lines, the rest ordinary
-# kernel messages with journalctl prefixes; prints wall time and lines/s (JVM start included; a run
-# on 1 line gives the start-up cost to subtract). Run by hand after `mvn -q package -DskipTests`.
+# kernel messages with journalctl prefixes; prints the best of three wall times and lines/s (JVM
+# start included; a run on 1 line gives the start-up cost to subtract). Run by hand after `mvn -q package -DskipTests`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=shell/target/muxless.jar
@@ -29,9 +29,14 @@ run() {
   e=$(date +%s.%N)
   echo "$s $e" | awk '{printf "%.3f", $2 - $1}'
 }
+best() { # the fastest of three runs: the machine is shared
+  local b=999999 t
+  for _ in 1 2 3; do t=$(run "$1"); b=$(echo "$b $t" | awk '{print ($2 < $1) ? $2 : $1}'); done
+  echo "$b"
+}
 head -1 "$tmp/big.log" > "$tmp/one.log"
-t1=$(run "$tmp/one.log")
-tn=$(run "$tmp/big.log")
+t1=$(best "$tmp/one.log")
+tn=$(best "$tmp/big.log")
 findings=$(python3 -c "import json;d=json.load(open('$tmp/out.json'));print(len(d['findings']), sum(len(f['lines']) for f in d['findings']), len(d['unmatched']))")
 echo "1 line: ${t1}s (start-up)  ${lines} lines: ${tn}s  findings/matched lines/unmatched: ${findings}"
 awk -v n="$lines" -v a="$t1" -v b="$tn" 'BEGIN { printf "engine throughput ~ %.0f lines/s\n", n / (b - a) }'
