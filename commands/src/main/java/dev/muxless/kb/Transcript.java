@@ -29,6 +29,7 @@ import java.util.List;
 public record Transcript(
     int version,
     String target,
+    Troubleshooter.State state,
     boolean finished,
     List<TranscriptEntry> entries,
     List<ValidationStep> checks,

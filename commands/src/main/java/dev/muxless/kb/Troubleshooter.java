@@ -55,14 +55,13 @@ public final class Troubleshooter {
       }
     }
     String current = kb.startQuestion();
-    State state = State.GOAL;
     for (int step = 0; step < MAX_STEPS && current != null; step++) {
       Question q =
           kb.question(current)
               .orElseThrow(() -> new IllegalStateException("troubleshoot.json: no question"));
       String by;
       String value;
-      if (state == State.GOAL && target != null) {
+      if (s.state == State.GOAL && target != null) {
         value = goalFor(q, target);
         by = "target";
       } else if (q.check() != null && decided(q).isPresent()) {
@@ -94,10 +93,10 @@ public final class Troubleshooter {
       s.entries.add(new TranscriptEntry(q.id(), q.text(), c.value(), c.label(), by));
       if (c.target() != null) {
         s.target = kb.requireConfiguration(c.target(), "troubleshoot.json");
-        state = State.CHECKS;
+        s.state = State.CHECKS;
         s.checks = new SetupValidator(kb).validate(s.target, facts).steps();
       }
-      state = State.QUESTIONS;
+      s.state = State.QUESTIONS;
       c.clears().forEach(s.suspects::remove);
       s.suspects.addAll(c.suspects());
       c.suspects().forEach(id -> s.reasons.put(id, q.id() + " = " + c.value()));
@@ -107,8 +106,8 @@ public final class Troubleshooter {
       current = c.next();
       save.accept(s.transcript(false));
     }
-    state = State.DONE;
-    Transcript done = s.transcript(state == State.DONE);
+    s.state = State.DONE;
+    Transcript done = s.transcript(true);
     save.accept(done);
     return done;
   }
@@ -144,6 +143,7 @@ public final class Troubleshooter {
 
   /** What a session has gathered so far. */
   private final class Session {
+    State state = State.GOAL;
     Configuration target;
     final List<TranscriptEntry> entries = new ArrayList<>();
     List<ValidationStep> checks = List.of();
@@ -177,6 +177,7 @@ public final class Troubleshooter {
       return new Transcript(
           1,
           target == null ? null : target.id(),
+          state,
           finished,
           entries,
           checks,

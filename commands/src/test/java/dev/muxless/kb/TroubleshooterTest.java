@@ -164,6 +164,7 @@ class TroubleshooterTest {
     Answers partial = q -> given.isEmpty() ? Optional.empty() : Optional.of(given.remove(0));
     Transcript half = new Troubleshooter(KB, f).run(null, partial, null, x -> x.save(file));
     assertThat(half.finished()).isFalse();
+    assertThat(half.state()).isEqualTo(Troubleshooter.State.QUESTIONS);
     assertThat(Transcript.load(file).entries())
         .extracting(TranscriptEntry::question)
         .containsExactly("goal", "iommu-linux", "vm-starts-linux");
@@ -184,6 +185,7 @@ class TroubleshooterTest {
                 Transcript.load(file),
                 x -> x.save(file));
     assertThat(done.finished()).isTrue();
+    assertThat(done.state()).isEqualTo(Troubleshooter.State.DONE);
     assertThat(done.entries())
         .extracting(TranscriptEntry::by)
         .containsExactly("resume", "check", "resume", "user", "user", "user");

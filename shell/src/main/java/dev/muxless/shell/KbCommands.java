@@ -134,7 +134,7 @@ public class KbCommands {
       description =
           "Find known symptoms in logs (dmesg, journalctl, Xorg, QEMU, libvirt, pasted text).")
   @Example("diagnose --log /var/log/libvirt/qemu/win10.log")
-  @Example("journalctl -k -b | ./muxless diagnose --log - --json")
+  @Example("diagnose --log - --json")
   public String diagnose(
       @Option(
               longNames = "log",
