@@ -1,167 +1,149 @@
 package dev.muxless.kb;
 
-import dev.muxless.host.GpuInventory;
+import dev.muxless.acpi.AmlReader;
+import dev.muxless.core.CheckReport;
+import dev.muxless.core.CheckStep;
+import dev.muxless.core.MuxlessException;
+import dev.muxless.host.HostCheck;
 import dev.muxless.host.HostRoot;
 import dev.muxless.host.PciBus;
 import dev.muxless.host.PciDevice;
+import dev.muxless.qemu.ProfileReader;
+import dev.muxless.qemu.VmProfile;
+import dev.muxless.rom.RomParser;
+import dev.muxless.rom.RomProblem;
+import dev.muxless.rom.RomReport;
+import dev.muxless.rom.Severity;
+import dev.muxless.vfio.Gvt;
+import dev.muxless.vfio.MdevType;
+import dev.muxless.vfio.Vgpu;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The facts setup validate and troubleshoot check requirements against: one method per fact, read
- * through the {@link HostRoot} seam and from a VM profile. Host facts are read directly today; at
- * merge they are meant to come from the host area's {@code HostCheck}, {@code IommuGroups} and
- * {@code Gvt}, the ROM facts from {@code RomParser} and the table facts from the acpi area's
- * reader, each swap touching one method here.
+ * The facts setup validate and troubleshoot check requirements against, each from the engine that
+ * owns it: the host check ({@link HostCheck}: CPU, IOMMU, GPU, vfio, GVT-g, qemu, OVMF steps), the
+ * PCI bus and GVT-g types ({@link PciBus}, {@link Gvt}), the VM profile ({@link ProfileReader},
+ * paths resolved against the profile's directory), its VBIOS ({@link RomParser}) and its ACPI
+ * tables ({@link AmlReader}). Each is read once, on first use.
  */
 public final class FactCollector {
-  /** Where distributions install QEMU and OVMF (Debian, Fedora, Arch). */
-  static final List<String> QEMU_PATHS =
-      List.of(
-          "/usr/bin/qemu-system-x86_64",
-          "/usr/local/bin/qemu-system-x86_64",
-          "/usr/libexec/qemu-kvm");
-
-  static final List<String> OVMF_PATHS =
-      List.of(
-          "/usr/share/OVMF/OVMF_CODE_4M.fd",
-          "/usr/share/OVMF/OVMF_CODE.fd",
-          "/usr/share/edk2/ovmf/OVMF_CODE.fd",
-          "/usr/share/edk2/x64/OVMF_CODE.fd",
-          "/usr/share/edk2-ovmf/x64/OVMF_CODE.fd",
-          "/usr/share/qemu/OVMF.fd");
-
   private final HostRoot host;
   private final VmProfile profile;
+  private CheckReport hostCheck;
   private List<PciDevice> devices;
+  private Optional<RomReport> vbios;
+  private List<ProfileTable> tables;
 
+  /** profile: as {@link ProfileReader#read} returns it (paths resolved), or null for none. */
   public FactCollector(HostRoot host, VmProfile profile) {
     this.host = host;
     this.profile = profile;
+  }
+
+  /** Reads the profile file (null: none); a bad profile is the qemu reader's one-line error. */
+  public static FactCollector read(HostRoot host, Path profileFile) {
+    return new FactCollector(host, profileFile == null ? null : ProfileReader.read(profileFile));
   }
 
   public HostRoot host() {
     return host;
   }
 
-  private List<PciDevice> devices() {
-    if (devices == null) {
-      devices = new PciBus(host).devices();
+  /** {@code host check} on this host, run once. */
+  public CheckReport hostCheck() {
+    if (hostCheck == null) {
+      hostCheck = HostCheck.run(host);
     }
-    return devices;
+    return hostCheck;
   }
 
-  /** vmx or svm in /proc/cpuinfo; empty when cpuinfo is unreadable. */
-  public Optional<Boolean> cpuVirtualization() {
-    return host.read("/proc/cpuinfo")
-        .map(
-            c ->
-                c.lines()
-                    .filter(l -> l.startsWith("flags"))
-                    .anyMatch(l -> l.matches(".*\\b(vmx|svm)\\b.*")));
-  }
-
-  public boolean kvmDevice() {
-    return host.exists("/dev/kvm");
-  }
-
-  /** The IOMMU units (dmar0, ivhd0...) in /sys/class/iommu. */
-  public List<String> iommuUnits() {
-    return host.list("/sys/class/iommu");
-  }
-
-  /** The IOMMU groups in /sys/kernel/iommu_groups. */
-  public List<String> iommuGroups() {
-    return host.list("/sys/kernel/iommu_groups");
-  }
-
-  public Optional<String> cmdline() {
-    return host.read("/proc/cmdline");
-  }
-
-  /** Loaded modules (/proc/modules) plus built-in ones (/sys/module), with '-' as '_'. */
-  public Set<String> modules() {
-    Set<String> out = new LinkedHashSet<>();
-    host.read("/proc/modules")
-        .ifPresent(
-            t -> t.lines().map(l -> l.split(" ")[0]).filter(s -> !s.isBlank()).forEach(out::add));
-    out.addAll(host.list("/sys/module"));
-    return out;
+  /** One step of the host check by id (cpu-virt, iommu-active, gpu-group ...). */
+  public Optional<CheckStep> hostStep(String id) {
+    return hostCheck().steps().stream().filter(s -> s.id().equals(id)).findFirst();
   }
 
   /** The first NVIDIA 3D controller (the muxless GPU). */
   public Optional<PciDevice> muxlessGpu() {
-    return devices().stream().filter(PciDevice::isMuxlessNvidia).findFirst();
-  }
-
-  /** How many display-class devices the host has. */
-  public int gpuCount() {
-    return GpuInventory.list(host).size();
-  }
-
-  /** The other members of the muxless GPU's IOMMU group. */
-  public List<PciDevice> gpuGroupPeers() {
-    Optional<PciDevice> gpu = muxlessGpu();
-    if (gpu.isEmpty() || gpu.get().iommuGroup() == null) {
-      return List.of();
+    if (devices == null) {
+      devices = new PciBus(host).devices();
     }
-    int g = gpu.get().iommuGroup();
-    return devices().stream()
-        .filter(d -> d.iommuGroup() != null && d.iommuGroup() == g)
-        .filter(d -> !d.address().equals(gpu.get().address()))
-        .toList();
+    return devices.stream().filter(PciDevice::isMuxlessNvidia).findFirst();
   }
 
-  /** i915's enable_gvt parameter (Y/N), when the module is there. */
-  public Optional<String> gvtParameter() {
-    return host.read("/sys/module/i915/parameters/enable_gvt");
+  /** The GVT-g (mdev) types the host offers. */
+  public List<MdevType> gvtTypes() {
+    return Gvt.types(host);
   }
 
-  /** GVT-g mdev type ids offered by any device (/sys/class/mdev_bus/<dev>/mdev_supported_types). */
-  public List<String> mdevTypes() {
-    List<String> out = new ArrayList<>();
-    for (String dev : host.list("/sys/class/mdev_bus")) {
-      out.addAll(host.list("/sys/class/mdev_bus/" + dev + "/mdev_supported_types"));
-    }
-    return out;
-  }
-
-  public Optional<String> qemuBinary() {
-    return QEMU_PATHS.stream().filter(host::exists).findFirst();
-  }
-
-  public Optional<String> ovmfFirmware() {
-    return OVMF_PATHS.stream().filter(host::exists).findFirst();
+  /** The vGPUs that exist on the host. */
+  public List<Vgpu> vgpus() {
+    return Gvt.list(host);
   }
 
   public Optional<VmProfile> profile() {
     return Optional.ofNullable(profile);
   }
 
-  /** The profile's VBIOS file (romfile or fw_cfg), resolved against the profile's directory. */
-  public Optional<Path> vbiosPath() {
-    return profile().flatMap(p -> p.vbiosFile().map(p::resolve));
+  /** The profile's gpu.romfile, when it names one. */
+  public Optional<Path> romfile() {
+    return profile().map(VmProfile::gpu).map(VmProfile.GpuPassthrough::romfile).map(Path::of);
   }
 
-  /** The VBIOS parsed, when the profile names one that exists. */
-  public Optional<RomImage> vbios() {
-    return vbiosPath().filter(Files::isRegularFile).map(RomImage::read);
-  }
-
-  /** Every -acpitable file of the profile that exists, read. */
-  public List<AcpiTable> acpiTables() {
-    if (profile == null) {
-      return List.of();
+  /**
+   * The romfile parsed by the rom engine, when it exists; a file that cannot be read is a report
+   * with one error.
+   */
+  public Optional<RomReport> vbios() {
+    if (vbios == null) {
+      vbios = romfile().filter(Files::isRegularFile).map(FactCollector::parseRom);
     }
-    return profile.acpiTables().stream()
-        .map(profile::resolve)
-        .filter(Files::isRegularFile)
-        .map(AcpiTable::read)
-        .toList();
+    return vbios;
+  }
+
+  private static RomReport parseRom(Path file) {
+    String name = String.valueOf(file.getFileName());
+    try {
+      return RomParser.parse(Files.readAllBytes(file), name);
+    } catch (IOException e) {
+      return new RomReport(
+          name,
+          0,
+          -1,
+          List.of(),
+          null,
+          List.of(new RomProblem(Severity.ERROR, -1, "cannot read: " + e.getMessage())));
+    }
+  }
+
+  /** Every acpiTables file of the profile that exists, inspected by the acpi engine. */
+  public List<ProfileTable> acpiTables() {
+    if (tables == null) {
+      List<ProfileTable> out = new ArrayList<>();
+      for (String t : profile == null ? List.<String>of() : profile.acpiTablesOrEmpty()) {
+        Path file = Path.of(t);
+        if (Files.isRegularFile(file)) {
+          out.add(inspect(file));
+        }
+      }
+      tables = List.copyOf(out);
+    }
+    return tables;
+  }
+
+  private static ProfileTable inspect(Path file) {
+    String name = String.valueOf(file.getFileName());
+    try {
+      return new ProfileTable(file, AmlReader.inspect(Files.readAllBytes(file), name), null, null);
+    } catch (MuxlessException e) {
+      return new ProfileTable(file, null, e.getMessage(), e.hint());
+    } catch (IOException e) {
+      return new ProfileTable(
+          file, null, name + ": cannot read: " + e.getMessage(), "check its permissions");
+    }
   }
 }

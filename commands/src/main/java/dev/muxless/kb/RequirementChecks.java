@@ -1,6 +1,13 @@
 package dev.muxless.kb;
 
+import dev.muxless.core.CheckStatus;
+import dev.muxless.core.CheckStep;
+import dev.muxless.host.PciAddress;
 import dev.muxless.host.PciDevice;
+import dev.muxless.qemu.VmProfile;
+import dev.muxless.rom.RomImage;
+import dev.muxless.rom.RomReport;
+import dev.muxless.rom.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -8,401 +15,150 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * Every check id the knowledge base may name, and how it is observed from the facts. {@code host:}
- * ids are the host check's step ids (same meaning); {@code guest:} ids cannot be observed from the
- * host and always SKIP (troubleshoot asks the user instead).
+ * ids are the host check's steps, taken as {@link dev.muxless.host.HostCheck} reports them (one
+ * source of truth); {@code profile:} checks read the typed VM profile, {@code rom:} the rom
+ * engine's report of its romfile, {@code acpi:} the acpi engine's reading of its acpiTables; {@code
+ * guest:} ids cannot be observed from the host and always SKIP (troubleshoot asks the user
+ * instead).
  */
 public final class RequirementChecks {
   private static final Map<String, Function<FactCollector, Verdict>> CHECKS = new LinkedHashMap<>();
 
   static {
-    host(
-        "cpu-virt",
-        f ->
-            f.cpuVirtualization()
-                .map(
-                    v ->
-                        Verdict.of(
-                            v,
-                            "the CPU has vmx/svm",
-                            "no vmx/svm flag in /proc/cpuinfo: VT-x is off in the firmware or missing"))
-                .orElse(Verdict.skip("/proc/cpuinfo is not readable")));
-    host(
-        "kvm-device",
-        f ->
-            Verdict.of(
-                f.kvmDevice(),
-                "/dev/kvm exists",
-                "/dev/kvm is missing: kvm_intel/kvm_amd not loaded"));
-    host(
-        "iommu-active",
-        f -> {
-          List<String> units = f.iommuUnits();
-          return Verdict.of(
-              !units.isEmpty() || !f.iommuGroups().isEmpty(),
-              "IOMMU active ("
-                  + (units.isEmpty()
-                      ? f.iommuGroups().size() + " groups"
-                      : String.join(", ", units))
-                  + ")",
-              "no IOMMU units in /sys/class/iommu and no IOMMU groups");
-        });
-    host(
-        "iommu-cmdline",
-        f ->
-            f.cmdline()
-                .map(
-                    c ->
-                        Verdict.of(
-                            c.matches(".*\\b(intel_iommu|amd_iommu)=on\\b.*"),
-                            "the kernel command line has "
-                                + (c.contains("amd_iommu") ? "amd_iommu=on" : "intel_iommu=on"),
-                            "intel_iommu=on is not on the kernel command line"))
-                .orElse(Verdict.skip("/proc/cmdline is not readable")));
-    host(
-        "iommu-pt",
-        f ->
-            f.cmdline()
-                .map(
-                    c ->
-                        Verdict.of(
-                            c.matches(".*\\biommu=pt\\b.*"),
-                            "iommu=pt is set",
-                            "iommu=pt is not set"))
-                .orElse(Verdict.skip("/proc/cmdline is not readable")));
-    host(
-        "igfx-off",
-        f ->
-            f.cmdline()
-                .map(
-                    c ->
-                        Verdict.of(
-                            !c.contains("igfx_off"),
-                            "igfx_off is not set",
-                            "igfx_off is set: the iGPU gets no IOMMU group"))
-                .orElse(Verdict.skip("/proc/cmdline is not readable")));
-    host(
-        "gpus",
-        f ->
-            Verdict.of(
-                f.gpuCount() > 0,
-                f.gpuCount() + " display devices",
-                "no display-class PCI devices"));
-    host(
-        "gpu-mux",
-        f ->
-            f.muxlessGpu()
-                .map(
-                    g ->
-                        Verdict.pass(
-                            "muxless NVIDIA GPU "
-                                + g.address()
-                                + " ("
-                                + g.vendor()
-                                + ":"
-                                + g.device()
-                                + ", 3D controller)"))
-                .orElse(Verdict.fail("no NVIDIA 3D controller (class 0302) on the PCI bus")));
-    host(
-        "gpu-subsystem",
-        f ->
-            gpu(
-                f,
-                g -> {
-                  String sv = g.subsystemVendor();
-                  String sd = g.subsystemDevice();
-                  boolean ok =
-                      sv != null
-                          && sd != null
-                          && !g.readsAsAllOnes()
-                          && !"0000".equals(sv)
-                          && !"ffff".equals(sv);
-                  return Verdict.of(
-                      ok,
-                      "subsystem " + sv + ":" + sd,
-                      "subsystem IDs of "
-                          + g.address()
-                          + " read as "
-                          + sv
-                          + ":"
-                          + sd
-                          + " (asleep or missing)");
-                }));
-    host(
-        "gpu-group",
-        f ->
-            gpu(
-                f,
-                g -> {
-                  if (g.iommuGroup() == null) {
-                    return Verdict.fail(g.address() + " has no IOMMU group");
-                  }
-                  List<PciDevice> others =
-                      f.gpuGroupPeers().stream()
-                          .filter(d -> !d.isBridge() && !sameSlot(d, g))
-                          .toList();
-                  return Verdict.of(
-                      others.isEmpty(),
-                      "group " + g.iommuGroup() + " holds only the GPU and bridges",
-                      "group "
-                          + g.iommuGroup()
-                          + " also holds "
-                          + others.stream()
-                              .map(d -> d.address() + " (" + d.driver() + ")")
-                              .toList());
-                }));
-    host(
-        "gpu-driver",
-        f ->
-            gpu(
-                f,
-                g -> {
-                  String d = g.driver();
-                  if ("vfio-pci".equals(d)) {
-                    return Verdict.pass(g.address() + " is bound to vfio-pci");
-                  }
-                  return Verdict.fail(
-                      g.address()
-                          + " is bound to "
-                          + (d == null ? "no driver" : d)
-                          + "; bind it to vfio-pci before the VM starts");
-                }));
-    host(
-        "gpu-reset",
-        f ->
-            gpu(
-                f,
-                g ->
-                    Verdict.of(
-                        g.resetMethod() != null && !g.resetMethod().isBlank(),
-                        "reset method: " + g.resetMethod(),
-                        g.address() + " has no reset method")));
-    host(
-        "vfio-modules",
-        f -> {
-          Set<String> m = f.modules();
-          List<String> missing =
-              List.of("vfio", "vfio_pci", "vfio_iommu_type1").stream()
-                  .filter(x -> !m.contains(x))
-                  .toList();
-          return Verdict.of(
-              missing.isEmpty(),
-              "vfio, vfio_pci, vfio_iommu_type1 loaded",
-              "not loaded: " + missing);
-        });
-    host(
-        "gvt-i915",
-        f ->
-            f.gvtParameter()
-                .map(
-                    v ->
-                        Verdict.of(
-                            v.equals("Y") || v.equals("1"),
-                            "i915.enable_gvt=" + v,
-                            "i915.enable_gvt is " + v))
-                .orElse(
-                    Verdict.fail(
-                        "i915 has no enable_gvt parameter (not loaded, or built without GVT-g)")));
-    host(
-        "gvt-kvmgt",
-        f -> Verdict.of(f.modules().contains("kvmgt"), "kvmgt loaded", "kvmgt is not loaded"));
-    host(
-        "gvt-types",
-        f -> {
-          List<String> t = f.mdevTypes();
-          return Verdict.of(
-              !t.isEmpty(), "GVT-g types: " + String.join(", ", t), "no device offers mdev types");
-        });
-    host(
-        "qemu",
-        f ->
-            f.qemuBinary()
-                .map(p -> Verdict.pass(p))
-                .orElse(Verdict.fail("qemu-system-x86_64 not found under " + f.host().label())));
-    host(
-        "ovmf",
-        f ->
-            f.ovmfFirmware()
-                .map(p -> Verdict.pass(p))
-                .orElse(Verdict.fail("no OVMF_CODE firmware under " + f.host().label())));
-
     profile(
         "machine-q35",
-        (f, p) ->
-            p.machine()
-                .map(
-                    m ->
-                        Verdict.of(
-                            m.contains("q35"), "machine " + m, "machine " + m + " is not q35"))
-                .orElse(Verdict.fail("the profile names no machine type (q35 needed)")));
+        (f, p) -> {
+          String m = machine(p);
+          return Verdict.of(
+              m.contains("q35"),
+              "machine " + m + (p.machine() == null ? " (the default)" : ""),
+              "machine " + m + " is not q35");
+        });
     profile(
         "firmware-ovmf",
         (f, p) ->
-            p.firmware()
-                .map(
-                    fw ->
-                        Verdict.of(
-                            fw.equals("ovmf"), "firmware OVMF", "firmware " + fw + ", not OVMF"))
-                .orElse(Verdict.fail("the profile names no OVMF firmware")));
+            p.firmware().isOvmf()
+                ? Verdict.pass("firmware OVMF (" + p.firmware().code() + ")")
+                : Verdict.fail(
+                    "firmware " + p.firmware().type() + ", not OVMF",
+                    "set firmware.type to ovmf ('vm init' writes it)"));
     profile(
         "gpu-device",
         (f, p) -> {
           Optional<PciDevice> gpu = f.muxlessGpu();
-          String want = gpu.map(g -> short_(g.address().toString())).orElse(null);
-          boolean found =
-              want != null && p.hostDevices().stream().anyMatch(h -> short_(h).equals(want));
-          if (want == null) {
+          if (gpu.isEmpty()) {
             return Verdict.skip("no muxless GPU on this host to look for");
           }
+          if (p.gpu() == null) {
+            return Verdict.fail("the profile passes no GPU (no gpu section)");
+          }
           return Verdict.of(
-              found,
+              PciAddress.parse(p.gpu().host()).equals(gpu.get().address()),
               "the profile passes " + gpu.get().address(),
-              "the profile does not pass the GPU " + gpu.get().address() + " (host=...)");
+              "the profile passes "
+                  + p.gpu().host()
+                  + ", not the muxless GPU "
+                  + gpu.get().address());
         });
-    profile(
-        "gvt-device",
-        (f, p) ->
-            Verdict.of(
-                p.hasGvtDevice(),
-                "the profile has a GVT-g vGPU",
-                "the profile has no GVT-g vGPU (sysfsdev=/sys/bus/mdev/devices/<uuid>)"));
-    profile(
-        "sub-ids",
-        (f, p) -> {
-          Optional<Integer> v = p.subVendorId();
-          Optional<Integer> d = p.subDeviceId();
-          if (v.isEmpty() || d.isEmpty()) {
-            return Verdict.fail("x-pci-sub-vendor-id / x-pci-sub-device-id are not set");
-          }
-          String got = String.format("%04x:%04x", v.get(), d.get());
-          Optional<PciDevice> gpu = f.muxlessGpu();
-          if (gpu.isEmpty() || gpu.get().subsystemVendor() == null) {
-            return Verdict.warn("subsystem " + got + " set; the host GPU's IDs are unknown");
-          }
-          String want = gpu.get().subsystemVendor() + ":" + gpu.get().subsystemDevice();
-          return Verdict.of(
-              got.equals(want),
-              "subsystem " + got + " matches the host",
-              "subsystem "
-                  + got
-                  + " differs from the host's "
-                  + want
-                  + " (bare numbers are decimal, as QEMU reads them)");
-        });
-    profile(
-        "romfile",
-        (f, p) ->
-            p.romfile()
-                .map(
-                    r ->
-                        Verdict.of(
-                            Files.isRegularFile(p.resolve(r)),
-                            "romfile " + p.resolve(r),
-                            "romfile " + p.resolve(r) + " does not exist"))
-                .orElse(Verdict.fail("no romfile= on the GPU")));
-    profile(
-        "vbios",
-        (f, p) ->
-            f.vbiosPath()
-                .map(
-                    r ->
-                        Verdict.of(
-                            Files.isRegularFile(r), "VBIOS " + r, "VBIOS " + r + " does not exist"))
-                .orElse(
-                    Verdict.fail("the profile names no VBIOS file (romfile= or a fw_cfg file)")));
+    profile("gvt-device", RequirementChecks::gvtDevice);
+    profile("sub-ids", RequirementChecks::subsystemIds);
+    // the profile's one VBIOS field is gpu.romfile (fw_cfg files are not part of it)
+    profile("romfile", RequirementChecks::romfile);
+    profile("vbios", RequirementChecks::romfile);
     profile(
         "acpitable",
         (f, p) -> {
-          List<String> t = p.acpiTables();
+          List<String> t = p.acpiTablesOrEmpty();
           if (t.isEmpty()) {
-            return Verdict.fail("no -acpitable in the profile");
+            return Verdict.fail("no acpiTables in the profile");
           }
-          List<String> missing =
-              t.stream()
-                  .map(p::resolve)
-                  .filter(x -> !Files.isRegularFile(x))
-                  .map(Path::toString)
-                  .toList();
+          List<String> missing = t.stream().filter(x -> !Files.isRegularFile(Path.of(x))).toList();
           return Verdict.of(
               missing.isEmpty(),
               t.size() + " table(s): " + String.join(", ", t),
-              "missing: " + missing);
+              "missing: " + String.join(", ", missing));
         });
-    profile(
-        "ioapic-kvm",
-        (f, p) ->
-            p.kernelIrqchip()
-                .map(on -> Verdict.of(on, "kernel_irqchip=on", "kernel_irqchip is not on"))
-                .orElse(
-                    Verdict.fail(
-                        "kernel_irqchip / ioapic driver not set (q35 with QEMU >= 4.0 defaults to split)")));
+    profile("ioapic-kvm", (f, p) -> irqchip(machine(p)));
     profile(
         "kvm-hidden",
-        (f, p) -> Verdict.of(p.kvmHidden(), "KVM is hidden", "KVM is not hidden (kvm=off)"));
+        (f, p) -> {
+          String cpu = p.cpu() == null ? "host" : p.cpu();
+          return List.of(cpu.split(",")).contains("kvm=off")
+              ? Verdict.pass("cpu " + cpu + " hides the KVM signature")
+              : Verdict.fail(
+                  "cpu " + cpu + " does not hide KVM (no kvm=off)",
+                  "set \"cpu\": \"host,kvm=off,hv_vendor_id=0123456789ab\" in the profile");
+        });
     profile(
         "guest-address",
+        (f, p) -> {
+          if (p.gpu() == null) {
+            return Verdict.skip("the profile passes no GPU");
+          }
+          // QemuArgs puts the GPU at function 0 behind its root port: the port's bus is 01
+          String rp = p.gpu().rootPortOrDefault();
+          PciAddress a = PciAddress.parse(rp);
+          return a.device() == 1 && a.function() == 0
+              ? Verdict.pass("GPU at guest 01:00.0 behind the root port at 00:01.0")
+              : Verdict.fail(
+                  "GPU behind the root port at " + rp + ", not 00:01.0",
+                  "set gpu.rootPort to 00:01.0");
+        });
+    profile(
+        "direct-boot",
         (f, p) ->
-            p.guestAddress()
-                .map(
-                    a ->
-                        Verdict.of(
-                            short_(a).equals("01:00.0"),
-                            "GPU at guest " + a,
-                            "GPU at guest " + a + ", not 01:00.0"))
-                .orElse(Verdict.warn("the profile does not say the GPU's guest address")));
+            p.kernel() != null
+                ? Verdict.pass("the firmware boots " + p.kernel().kernel() + " directly")
+                : Verdict.skip(
+                    "the profile boots from disk: the guest's boot loader decides;"
+                        + " 'troubleshoot' asks"));
 
-    rom(
-        "valid",
-        r ->
-            r.valid()
-                ? Verdict.pass(
-                    r.file().getFileName()
-                        + ": NVIDIA "
-                        + r.vendor()
-                        + ":"
-                        + r.device()
-                        + " image at 0x"
-                        + Integer.toHexString(r.offset())
-                        + ", code types "
-                        + r.codeTypes())
-                : Verdict.fail(r.file().getFileName() + ": " + r.problem()));
+    rom("valid", RequirementChecks::romValid);
     CHECKS.put(
         "rom:matches-gpu",
         f -> {
-          Optional<RomImage> r = f.vbios();
+          Optional<RomReport> r = f.vbios().filter(x -> x.romStart() >= 0 && !x.hasErrors());
           Optional<PciDevice> g = f.muxlessGpu();
-          if (r.isEmpty() || !r.get().valid() || g.isEmpty()) {
+          if (r.isEmpty() || r.get().images().isEmpty() || g.isEmpty()) {
             return Verdict.skip("needs a valid VBIOS and a muxless GPU");
           }
+          RomImage x86 = firstImage(r.get());
           return Verdict.of(
-              r.get().device().equals(g.get().device()),
-              "VBIOS is for " + r.get().device() + ", the host GPU",
-              "VBIOS is for device "
-                  + r.get().device()
-                  + " but the host GPU is "
-                  + g.get().device());
+              x86.deviceId().equals(g.get().device()),
+              "VBIOS is for " + x86.deviceId() + ", the host GPU",
+              "VBIOS is for device " + x86.deviceId() + " but the host GPU is " + g.get().device());
         });
-    acpi("rom-method", t -> t.romMethod(), "_ROM method", "no table defines a _ROM method");
-    acpi("battery", t -> t.battery(), "battery (PNP0C0A)", "no table declares a battery (PNP0C0A)");
+    acpi("rom-method", ProfileTable::romMethod, "a _ROM method", "no table defines a _ROM method");
+    acpi(
+        "battery",
+        ProfileTable::batteryMethod,
+        "a battery",
+        "no table gives a device a _BIF or _BIX method (a battery)");
   }
 
   private RequirementChecks() {}
 
-  /** Every check id known (guest: ids excepted: those are always accepted). */
+  /** Every profile:, rom: and acpi: check id (host: and guest: ids are accepted by prefix). */
   public static Set<String> known() {
     return CHECKS.keySet();
   }
 
+  /** host: ids are checked against the host check's steps by KnowledgeBaseIntegrityTest. */
   public static boolean isKnown(String check) {
-    return check.startsWith("guest:") || CHECKS.containsKey(check);
+    return check.startsWith("guest:") || check.startsWith("host:") || CHECKS.containsKey(check);
   }
 
   public static Verdict evaluate(String check, FactCollector facts) {
     if (check.startsWith("guest:")) {
       return Verdict.skip("cannot be observed from the host; 'troubleshoot' asks about it");
+    }
+    if (check.startsWith("host:")) {
+      return host(check.substring(5), facts);
     }
     Function<FactCollector, Verdict> c = CHECKS.get(check);
     if (c == null) {
@@ -411,19 +167,140 @@ public final class RequirementChecks {
     return c.apply(facts);
   }
 
-  private static void host(String id, Function<FactCollector, Verdict> f) {
-    CHECKS.put("host:" + id, f);
+  /**
+   * The host check's step. Its GPU steps SKIP when there is no NVIDIA GPU at all; for the
+   * requirement "a muxless GPU is present" that is a failure, which its gpus step explains.
+   */
+  private static Verdict host(String id, FactCollector f) {
+    Optional<CheckStep> s = f.hostStep(id);
+    if (s.isEmpty()) {
+      return Verdict.skip("host check has no step " + id);
+    }
+    if (id.equals("gpu-mux") && s.get().status() == CheckStatus.SKIP) {
+      return f.hostStep("gpus")
+          .map(g -> Verdict.fail(g.message(), g.fix()))
+          .orElse(Verdict.of(s.get()));
+    }
+    return Verdict.of(s.get());
   }
 
-  private static void profile(
-      String id, java.util.function.BiFunction<FactCollector, VmProfile, Verdict> f) {
+  private static String machine(VmProfile p) {
+    return p.machine() == null ? "q35" : p.machine();
+  }
+
+  /**
+   * q35 defaulted to kernel_irqchip=split only as pc-q35-4.0: QEMU 4.0.1 reverted it (commit
+   * c87759ce876a, "q35: Revert to kernel irqchip", because split broke vfio-pci INTx), and muxless
+   * never sets kernel_irqchip, so every other machine type runs with the in-kernel IOAPIC.
+   */
+  static Verdict irqchip(String machine) {
+    if (machine.equals("pc-q35-4.0")) {
+      return Verdict.fail(
+          "machine pc-q35-4.0 defaults to kernel_irqchip=split",
+          "use machine q35 (QEMU 4.0.1 and later default to kernel_irqchip=on)");
+    }
+    return Verdict.pass("machine " + machine + " runs with kernel_irqchip=on (QEMU's default)");
+  }
+
+  private static Verdict gvtDevice(FactCollector f, VmProfile p) {
+    VmProfile.Vgpu v = p.vgpu();
+    if (v == null) {
+      return Verdict.fail("the profile has no GVT-g vGPU (no vgpu section)", "gvt create; vm init");
+    }
+    String uuid = v.uuid().toLowerCase(java.util.Locale.ROOT);
+    String what = "vGPU " + uuid + (v.type() == null ? "" : " (" + v.type() + ")");
+    if (!v.displayOn()) {
+      return Verdict.fail(what + " has display off: it is not the guest's primary display");
+    }
+    if (f.vgpus().stream().noneMatch(x -> x.uuid().equalsIgnoreCase(uuid))) {
+      return Verdict.warn(
+          what + " does not exist on this host yet",
+          "gvt create" + (v.type() == null ? "" : " --type " + v.type()) + " --uuid " + uuid);
+    }
+    return Verdict.pass(what + ", display on");
+  }
+
+  private static Verdict subsystemIds(FactCollector f, VmProfile p) {
+    if (p.gpu() == null) {
+      return Verdict.fail("the profile passes no GPU, so no x-pci-sub-vendor-id/-device-id");
+    }
+    String got =
+        (p.gpu().subsystemVendor() + ":" + p.gpu().subsystemDevice())
+            .toLowerCase(java.util.Locale.ROOT);
+    Optional<PciDevice> gpu = f.muxlessGpu();
+    if (gpu.isEmpty() || gpu.get().subsystemVendor() == null) {
+      return Verdict.warn(
+          "subsystem " + got + " set; the host GPU's IDs are unknown", "host gpus; vm check");
+    }
+    String want = gpu.get().subsystemVendor() + ":" + gpu.get().subsystemDevice();
+    return Verdict.of(
+        got.equals(want),
+        "subsystem " + got + " matches the host",
+        "subsystem " + got + " differs from the host's " + want);
+  }
+
+  private static Verdict romfile(FactCollector f, VmProfile p) {
+    return f.romfile()
+        .map(
+            r ->
+                Verdict.of(
+                    Files.isRegularFile(r), "romfile " + r, "romfile " + r + " does not exist"))
+        .orElse(Verdict.fail("gpu.romfile is not set (the VBIOS for the guest)"));
+  }
+
+  /**
+   * The rom engine's verdict on the romfile: errors fail; not NVIDIA fails; no BIT table (not a
+   * complete VBIOS) or a firmware prefix before the ROM (QEMU's romfile wants the bare ROM) warn.
+   */
+  private static Verdict romValid(RomReport r) {
+    Optional<String> error =
+        r.problems().stream()
+            .filter(x -> x.severity() == Severity.ERROR)
+            .map(x -> String.format("at 0x%x: %s", x.offset(), x.message()))
+            .findFirst();
+    if (r.romStart() < 0 || r.images().isEmpty() || error.isPresent()) {
+      return Verdict.fail(
+          r.file() + ": " + error.orElse("no option ROM found"), "rom parse; rom extract");
+    }
+    RomImage x86 = firstImage(r);
+    String ids = x86.vendorId() + ":" + x86.deviceId();
+    if (!x86.vendorId().equals("10de")) {
+      return Verdict.fail(r.file() + ": PCIR vendor " + ids + " is not NVIDIA (10de)");
+    }
+    if (r.nvidia() == null) {
+      return Verdict.warn(
+          r.file() + ": PCIR " + ids + " but no BIT table: not a complete NVIDIA VBIOS",
+          "rom parse; rom extract");
+    }
+    String what =
+        r.file()
+            + ": NVIDIA VBIOS "
+            + r.nvidia().version()
+            + ", "
+            + ids
+            + ", images "
+            + r.images().stream().map(i -> RomImage.codeTypeName(i.codeType())).toList();
+    if (r.romStart() > 0) {
+      return Verdict.warn(
+          what + String.format("; 0x%x bytes of firmware prefix before the ROM", r.romStart()),
+          "rom strip");
+    }
+    return Verdict.pass(what);
+  }
+
+  /** The x86 image (what rom-parser and the PCIR IDs describe), else the first. */
+  private static RomImage firstImage(RomReport r) {
+    return r.images().stream().filter(i -> i.codeType() == 0).findFirst().orElse(r.images().get(0));
+  }
+
+  private static void profile(String id, BiFunction<FactCollector, VmProfile, Verdict> f) {
     CHECKS.put(
         "profile:" + id,
         facts ->
             facts.profile().map(p -> f.apply(facts, p)).orElse(Verdict.skip("no --profile given")));
   }
 
-  private static void rom(String id, Function<RomImage, Verdict> f) {
+  private static void rom(String id, Function<RomReport, Verdict> f) {
     CHECKS.put(
         "rom:" + id,
         facts -> {
@@ -433,51 +310,57 @@ public final class RequirementChecks {
           return facts
               .vbios()
               .map(f)
-              .orElse(Verdict.skip("the profile names no existing VBIOS file"));
+              .orElse(Verdict.skip("the profile names no existing VBIOS file (gpu.romfile)"));
         });
   }
 
+  /**
+   * A question about the acpiTables: the first table that answers it passes; a table the acpi
+   * engine cannot read fails with its error; when none answers but part of a table could not be
+   * decoded, the answer may be in that part, so it is a warning naming it.
+   */
   private static void acpi(
-      String id, java.util.function.Predicate<AcpiTable> has, String what, String none) {
+      String id,
+      Function<ProfileTable, Optional<dev.muxless.acpi.AmlObject>> find,
+      String what,
+      String none) {
     CHECKS.put(
         "acpi:" + id,
         facts -> {
           if (facts.profile().isEmpty()) {
             return Verdict.skip("no --profile given");
           }
-          List<AcpiTable> tables = facts.acpiTables();
+          List<ProfileTable> tables = facts.acpiTables();
           if (tables.isEmpty()) {
-            return Verdict.fail("no readable -acpitable file; " + none);
+            return Verdict.fail("no readable acpiTables file; " + none);
           }
-          for (AcpiTable t : tables) {
-            if (!t.valid()) {
-              return Verdict.fail(t.file().getFileName() + ": " + t.problem());
+          for (ProfileTable t : tables) {
+            if (!t.readable()) {
+              return Verdict.fail(t.error(), t.hint());
+            }
+          }
+          for (ProfileTable t : tables) {
+            Optional<dev.muxless.acpi.AmlObject> o = find.apply(t);
+            if (o.isPresent()) {
+              return Verdict.pass(
+                  t.file().getFileName()
+                      + " ("
+                      + t.table().header().signature()
+                      + ") has "
+                      + what
+                      + ": "
+                      + o.get().path());
             }
           }
           return tables.stream()
-              .filter(has)
+              .filter(t -> t.table().hasProblems())
               .findFirst()
               .map(
                   t ->
-                      Verdict.pass(
-                          t.file().getFileName() + " (" + t.signature() + ") has a " + what))
+                      Verdict.warn(
+                          none + " in what the reader decoded; " + t.table().problems().get(0),
+                          "acpi inspect " + t.file()))
               .orElse(Verdict.fail(none));
         });
-  }
-
-  private static Verdict gpu(FactCollector f, Function<PciDevice, Verdict> check) {
-    return f.muxlessGpu().map(check).orElse(Verdict.skip("no muxless NVIDIA GPU"));
-  }
-
-  private static boolean sameSlot(PciDevice a, PciDevice b) {
-    String x = a.address().toString();
-    String y = b.address().toString();
-    return x.substring(0, x.lastIndexOf('.')).equals(y.substring(0, y.lastIndexOf('.')));
-  }
-
-  /** 0000:01:00.0 and 01:00.0 compare equal. */
-  static String short_(String addr) {
-    String a = addr.strip().toLowerCase(java.util.Locale.ROOT);
-    return a.matches("[0-9a-f]{4}:.*") ? a.substring(5) : a;
   }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Checks a target configuration's requirements, in order, against the facts. A failed {@code
  * recommended} step is a WARN; {@code guest:} steps SKIP (only the user can tell). The fix of a
- * step is the muxless command(s) the knowledge base names for it.
+ * step is the one the observing engine gives (the host check's exact command), else the muxless
+ * command(s) the knowledge base names for it.
  */
 public final class SetupValidator {
   /** The target when none is given: the muxless route for a host like the notes' laptop. */
@@ -26,7 +27,7 @@ public final class SetupValidator {
    */
   public Configuration defaultTarget(FactCollector facts) {
     boolean muxless = facts.muxlessGpu().isPresent();
-    boolean gvt = !facts.mdevTypes().isEmpty();
+    boolean gvt = !facts.gvtTypes().isEmpty();
     String id;
     if (!muxless && gvt) {
       id = "linux-gvt-render-primary";
@@ -47,7 +48,11 @@ public final class SetupValidator {
         st = CheckStatus.WARN;
       }
       String message = r.text() + ": " + v.message();
-      String fix = r.commands().isEmpty() ? null : String.join("; ", r.commands());
+      // the observing engine's own fix (host check: the exact command) before the kb's commands
+      String fix =
+          v.fix() != null
+              ? v.fix()
+              : r.commands().isEmpty() ? null : String.join("; ", r.commands());
       steps.add(new ValidationStep(r.id(), st, message, fix, r.check(), target.id(), r.symptoms()));
     }
     return new SetupReport(target.id(), target.title(), target.status().label(), steps);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.muxless.core.MuxlessException;
 import java.nio.file.Files;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AmlReaderTest {
@@ -86,7 +85,7 @@ class AmlReaderTest {
     assertThat(t.header().signature()).isEqualTo("DSDT");
     assertThat(t.header().oemId()).isEqualTo("BOCHS "); // QEMU pads with spaces
     assertThat(t.header().checksumValid()).isTrue();
-    assertThat(flatten(t.objects())).anySatisfy(o -> assertThat(o.path()).isEqualTo("\\_SB.PCI0"));
+    assertThat(t.allObjects()).anySatisfy(o -> assertThat(o.path()).isEqualTo("\\_SB.PCI0"));
     assertThat(t.problems())
         .allSatisfy(p -> assertThat(p).containsAnyOf("cannot decode opcode", "bad name"));
   }
@@ -97,17 +96,18 @@ class AmlReaderTest {
     byte[] b = Files.readAllBytes(acpi.resolve("community-fake-battery-SSDT1.dat"));
     InspectedTable t = AmlReader.inspect(b, "bat");
     assertThat(t.problems()).isEmpty();
-    assertThat(flatten(t.objects()))
+    // depth first, each object before its children, in file order
+    assertThat(t.allObjects())
         .extracting(AmlObject::path)
-        .contains("\\_SB.PCI0.BAT0", "\\_SB.PCI0.BAT0._BIF", "\\_SB.PCI0.BAT0._STA");
-  }
-
-  static List<AmlObject> flatten(List<AmlObject> in) {
-    List<AmlObject> out = new java.util.ArrayList<>();
-    for (AmlObject o : in) {
-      out.add(o);
-      out.addAll(flatten(o.children()));
-    }
-    return out;
+        .containsExactly(
+            null,
+            "\\_SB.PCI0",
+            "\\_SB.PCI0",
+            "\\_SB.PCI0.BAT0",
+            "\\_SB.PCI0.BAT0._HID",
+            "\\_SB.PCI0.BAT0._UID",
+            "\\_SB.PCI0.BAT0._STA",
+            "\\_SB.PCI0.BAT0._BIF",
+            "\\_SB.PCI0.BAT0._BST");
   }
 }

@@ -13,14 +13,26 @@ import org.junit.jupiter.api.Assumptions;
 final class KbFixtures {
   private KbFixtures() {}
 
+  /** The vGPU of {@link #goodProfile}. */
+  static final String VGPU = "d34fc6f1-f279-35a5-b3f4-ab604b6d53a1";
+
   /**
-   * The demo laptop made ready: GPU bound to vfio-pci, QEMU and OVMF installed (the demo tree has
-   * neither binary).
+   * The demo laptop (QEMU and OVMF installed) made ready: GPU bound to vfio-pci and the profile's
+   * vGPU created (an mdev device linked to its type, as sysfs shows it).
    */
   static HostRoot readyHost(Path dir) {
     String text =
         DemoHost.text().replace("driver=nvidia group=1", "driver=vfio-pci group=1")
-            + "\nr usr/bin/qemu-system-x86_64\nr usr/share/OVMF/OVMF_CODE_4M.fd\n";
+            + "\nd sys/devices/pci0000:00/0000:00:02.0/"
+            + VGPU
+            + "\nl sys/devices/pci0000:00/0000:00:02.0/"
+            + VGPU
+            + "/mdev_type /sys/devices/pci0000:00/0000:00:02.0/mdev_supported_types/i915-GVTg_V5_4"
+            + "\nl sys/bus/mdev/devices/"
+            + VGPU
+            + " /sys/devices/pci0000:00/0000:00:02.0/"
+            + VGPU
+            + "\n";
     return host(dir, text, "ready");
   }
 
@@ -47,8 +59,11 @@ final class KbFixtures {
     return HostRoot.of(TreeFixture.parse(text, name + ".tree").materializeInto(dir));
   }
 
-  /** A VBIOS-shaped option ROM: one legacy image, PCIR 10de:device, class 030200, last image. */
-  static byte[] nvidiaRom(int device) {
+  /**
+   * A PCIR-only option ROM: one legacy image, PCIR 10de:device, class 030200, last image, and no
+   * BIT table (so not a complete NVIDIA VBIOS).
+   */
+  static byte[] pcirOnlyRom(int device) {
     byte[] b = new byte[1024];
     b[0] = 0x55;
     b[1] = (byte) 0xaa;
@@ -64,13 +79,28 @@ final class KbFixtures {
     b[p + 6] = (byte) device;
     b[p + 7] = (byte) (device >> 8);
     b[p + 0x0a] = 0x18;
-    b[p + 0x0d] = 0x00;
     b[p + 0x0e] = 0x02;
     b[p + 0x0f] = 0x03;
     b[p + 0x10] = 2;
-    b[p + 0x14] = 0;
     b[p + 0x15] = (byte) 0x80;
+    int sum = 0;
+    for (byte x : b) {
+      sum += x;
+    }
+    b[0x3ff] = (byte) -sum; // the legacy image's checksum
     return b;
+  }
+
+  /** ../shared, or a skipped test saying it is missing. */
+  static Path shared(String sub) {
+    Path p = Path.of(System.getProperty("muxless.shared", "../shared")).resolve(sub);
+    Assumptions.assumeTrue(Files.isDirectory(p), "../shared not present: " + p);
+    return p;
+  }
+
+  /** A real GTX 1050 Mobile VBIOS (10de:1c8d, the demo laptop's GPU) from ../shared/roms. */
+  static Path realVbios() {
+    return shared("roms/nvidia").resolve("alt-1050m__ieatchange.rom");
   }
 
   static final String ROM_SSDT_ASL =
@@ -96,6 +126,11 @@ final class KbFixtures {
               {
                   Name (_HID, EisaId ("PNP0C0A"))
                   Name (_STA, 0x1F)
+                  Method (_BIF, 0, NotSerialized)
+                  {
+                      Return (Package (0x0D) { One, 0x1770, 0x1770, One, 0x39D0, 0x0258,
+                          0x012C, 0x3C, 0x3C, "", "", "LION", "" })
+                  }
               }
           }
       }
@@ -123,8 +158,8 @@ final class KbFixtures {
   }
 
   /**
-   * The muxless-route profile in the vm area's profile shape (dev.muxless.qemu.VmProfile, its
-   * golden demo-profile.json): q35, OVMF, GVT-g vGPU, GPU with subsystem IDs and VBIOS, _ROM SSDT.
+   * The muxless-route profile in the vm area's schema (docs/vm-profile.schema.json, what 'vm init'
+   * writes): q35, OVMF, GVT-g vGPU, GPU with subsystem IDs and VBIOS, _ROM SSDT; paths relative.
    */
   static String goodProfile() {
     return """
@@ -132,14 +167,20 @@ final class KbFixtures {
           "name": "optimus-linux",
           "machine": "q35",
           "accel": "kvm",
-          "firmware": {"type": "ovmf", "code": "/usr/share/OVMF/OVMF_CODE_4M.fd"},
-          "vgpu": {"uuid": "d34fc6f1-f279-35a5-b3f4-ab604b6d53a1", "type": "i915-GVTg_V5_4",
+          "cpu": "host,kvm=off,hv_vendor_id=0123456789ab",
+          "memoryMib": 4096,
+          "cpus": 4,
+          "firmware": {"type": "ovmf", "code": "/usr/share/OVMF/OVMF_CODE_4M.fd",
+                       "vars": "vars.fd", "varsTemplate": "/usr/share/OVMF/OVMF_VARS_4M.fd"},
+          "vgpu": {"uuid": "%s", "type": "i915-GVTg_V5_4",
                    "parent": "0000:00:02.0", "display": true},
           "gpu": {"host": "0000:01:00.0", "subsystemVendor": "1028", "subsystemDevice": "07be",
                   "romfile": "vbios.rom", "rootPort": "00:01.0", "rootPortHotplug": false},
           "acpiTables": ["rom-ssdt.aml"],
+          "kernel": {"kernel": "vmlinuz"},
           "display": {"type": "spice", "listen": "unix:demo.spice"}
         }
-        """;
+        """
+        .formatted(VGPU);
   }
 }

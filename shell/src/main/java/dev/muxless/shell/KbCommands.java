@@ -16,7 +16,6 @@ import dev.muxless.kb.SetupReport;
 import dev.muxless.kb.SetupValidator;
 import dev.muxless.kb.Transcript;
 import dev.muxless.kb.Troubleshooter;
-import dev.muxless.kb.VmProfile;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -245,8 +244,7 @@ public class KbCommands {
   }
 
   private FactCollector facts(String profile) {
-    return new FactCollector(
-        session.host(), profile == null ? null : VmProfile.read(Path.of(profile)));
+    return FactCollector.read(session.host(), profile == null ? null : Path.of(profile));
   }
 
   private static Path defaultTranscript() {
