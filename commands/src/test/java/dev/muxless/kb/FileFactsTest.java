@@ -113,18 +113,13 @@ class FileFactsTest {
   @Test
   void qemuDsdtIsReadAsFarAsTheAcpiEngineCanAndAslSourceIsRefused() throws Exception {
     Path acpi = KbFixtures.shared("acpi");
-    Verdict dsdt =
-        check(
-            "acpi:rom-method",
-            withTables(acpi.resolve("DSDT-qemu7.2-q35-rp02-default.aml").toString()));
+    String qemu = "DSDT-qemu7.2-q35-rp02-default";
+    Verdict dsdt = check("acpi:rom-method", withTables(acpi.resolve(qemu + ".aml").toString()));
     // QEMU's DSDT has opcodes the reader does not decode: no _ROM found, but it cannot be sure
     assertThat(dsdt.status()).isEqualTo(WARN);
     assertThat(dsdt.message()).contains("in what the reader decoded", "cannot decode opcode");
     assertThat(dsdt.fix()).startsWith("acpi inspect ");
-    Verdict dsl =
-        check(
-            "acpi:rom-method",
-            withTables(acpi.resolve("DSDT-qemu7.2-q35-rp02-default.dsl").toString()));
+    Verdict dsl = check("acpi:rom-method", withTables(acpi.resolve(qemu + ".dsl").toString()));
     assertThat(dsl.status()).isEqualTo(FAIL);
     assertThat(dsl.message()).contains("DSDT-qemu7.2-q35-rp02-default.dsl", "offset 0x0");
     assertThat(dsl.fix()).contains("not ASL source");

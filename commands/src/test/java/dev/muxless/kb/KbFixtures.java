@@ -2,7 +2,9 @@ package dev.muxless.kb;
 
 import dev.muxless.host.DemoHost;
 import dev.muxless.host.HostRoot;
+import dev.muxless.host.SimulatedKernel;
 import dev.muxless.host.TreeFixture;
+import dev.muxless.vfio.Gvt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,22 +20,16 @@ final class KbFixtures {
 
   /**
    * The demo laptop (QEMU and OVMF installed) made ready: GPU bound to vfio-pci and the profile's
-   * vGPU created (an mdev device linked to its type, as sysfs shows it).
+   * vGPU created by the vfio engine through the simulated kernel, as 'gvt create' would.
    */
   static HostRoot readyHost(Path dir) {
-    String text =
-        DemoHost.text().replace("driver=nvidia group=1", "driver=vfio-pci group=1")
-            + "\nd sys/devices/pci0000:00/0000:00:02.0/"
-            + VGPU
-            + "\nl sys/devices/pci0000:00/0000:00:02.0/"
-            + VGPU
-            + "/mdev_type /sys/devices/pci0000:00/0000:00:02.0/mdev_supported_types/i915-GVTg_V5_4"
-            + "\nl sys/bus/mdev/devices/"
-            + VGPU
-            + " /sys/devices/pci0000:00/0000:00:02.0/"
-            + VGPU
-            + "\n";
-    return host(dir, text, "ready");
+    HostRoot h =
+        host(
+            dir,
+            DemoHost.text().replace("driver=nvidia group=1", "driver=vfio-pci group=1"),
+            "ready");
+    Gvt.create(h, new SimulatedKernel(h), Gvt.type(h, "i915-GVTg_V5_4"), VGPU);
+    return h;
   }
 
   /**

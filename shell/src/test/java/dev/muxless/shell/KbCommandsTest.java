@@ -135,28 +135,17 @@ class KbCommandsTest extends ShellTest {
 
   @Test
   void setupValidatePassesOnAReadyHostWithAGoodProfile() throws Exception {
-    String vgpu = "d34fc6f1-f279-35a5-b3f4-ab604b6d53a1";
-    String igpu = "/sys/devices/pci0000:00/0000:00:02.0/";
-    String tree =
-        dev.muxless.host.DemoHost.text()
-            + "\nd "
-            + igpu.substring(1)
-            + vgpu
-            + "\nl "
-            + igpu.substring(1)
-            + vgpu
-            + "/mdev_type "
-            + igpu
-            + "mdev_supported_types/i915-GVTg_V5_4\nl sys/bus/mdev/devices/"
-            + vgpu
-            + " "
-            + igpu
-            + vgpu
-            + "\n";
     Path root =
-        dev.muxless.host.TreeFixture.parse(tree, "ready.tree")
+        dev.muxless.host.TreeFixture.parse(dev.muxless.host.DemoHost.text(), "demo.tree")
             .materializeInto(Files.createDirectories(tmp.resolve("hosts")));
-    session.use(dev.muxless.host.HostRoot.of(root));
+    var host = dev.muxless.host.HostRoot.of(root);
+    // the vGPU the profile names, created by the vfio engine as 'gvt create' would
+    dev.muxless.vfio.Gvt.create(
+        host,
+        new dev.muxless.host.SimulatedKernel(host),
+        dev.muxless.vfio.Gvt.type(host, "i915-GVTg_V5_4"),
+        "d34fc6f1-f279-35a5-b3f4-ab604b6d53a1");
+    session.use(host);
     Path p = tmp.resolve("gvt.json");
     Files.writeString(
         p,
