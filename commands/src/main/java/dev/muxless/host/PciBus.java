@@ -57,6 +57,16 @@ public final class PciBus {
     }
   }
 
+  /** The function at addr, or a bad-input error naming it and how to list the devices. */
+  public PciDevice require(PciAddress addr) {
+    return find(addr)
+        .orElseThrow(
+            () ->
+                dev.muxless.core.MuxlessException.badInput(
+                    "no PCI device " + addr + " on host " + host.label(),
+                    "list the devices with 'vfio groups' or 'host gpus'"));
+  }
+
   /**
    * True when the function's config space reads all ones (vendor ffff or header type 0x7f once the
    * multi-function bit is masked, as lspci shows it): the device sleeps in D3cold or is gone. The

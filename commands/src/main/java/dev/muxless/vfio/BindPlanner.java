@@ -31,13 +31,7 @@ public final class BindPlanner {
     String label = String.join(",", named.stream().map(PciAddress::toString).toList());
     Set<PciAddress> move = new TreeSet<>();
     for (PciAddress a : named) {
-      PciDevice d =
-          bus.find(a)
-              .orElseThrow(
-                  () ->
-                      MuxlessException.badInput(
-                          "no PCI device " + a + " on host " + host.label(),
-                          "list the devices with 'vfio groups' or 'host gpus'"));
+      PciDevice d = bus.require(a);
       if (IommuGroups.isPassThroughBridge(d)) {
         return BindPlan.refuse(label, a + " is a PCI bridge: bridges stay with the host");
       }

@@ -83,13 +83,7 @@ public final class VfioPersist {
     PciBus bus = new PciBus(host);
     Set<String> out = new LinkedHashSet<>();
     for (PciAddress a : named) {
-      PciDevice d =
-          bus.find(a)
-              .orElseThrow(
-                  () ->
-                      MuxlessException.badInput(
-                          "no PCI device " + a + " on host " + host.label(),
-                          "list the devices with 'vfio groups' or 'host gpus'"));
+      PciDevice d = bus.require(a);
       if (d.readsAsAllOnes()) {
         throw MuxlessException.badInput(
             a + ": its IDs read as ffff:ffff (asleep)",
