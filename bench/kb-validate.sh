@@ -2,8 +2,9 @@
 # Benchmark: `setup validate` on the demo host, without a profile and with a `vm init` profile that
 # names a real VBIOS (../shared/roms/nvidia/alt-1050m, 10de:1c8d like the demo GPU) and the four
 # tables `acpi rom-table` and `acpi battery` write for it (~178 KB of AML). Prints the best of
-# three wall times through ./muxless (JVM start included: the difference is the cost of reading the
-# profile, parsing the ROM and inspecting the tables). Run by hand; needs ../shared.
+# three wall times through ./muxless (JVM start included), then the engines alone in one warm JVM
+# (FactCollector + SetupValidator, best of 100: host check vs. profile, ROM and tables). Run by
+# hand after ./muxless has built the application; needs ../shared.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${MUXLESS_SHARED:-../shared}
@@ -33,3 +34,26 @@ t0=$(best)
 tp=$(best --profile "$tmp/profile.json")
 steps=$(python3 -c "import json,collections;d=json.load(open('$tmp/out.json'));print(dict(collections.Counter(s['status'] for s in d['steps'])))")
 echo "setup validate, no profile: ${t0}s  with profile + ROM + 4 tables: ${tp}s  (${steps})"
+cat > "$tmp/KbValidateBench.java" <<'JAVA'
+import dev.muxless.host.HostRoot;
+import dev.muxless.kb.*;
+import java.nio.file.Path;
+
+public class KbValidateBench {
+  public static void main(String[] a) {
+    SetupValidator v = new SetupValidator(KnowledgeBase.bundled());
+    HostRoot demo = HostRoot.demo();
+    for (String prof : new String[] {null, a[0], null, a[0]}) { // the first two warm up
+      long best = Long.MAX_VALUE;
+      for (int i = 0; i < 100; i++) {
+        long t = System.nanoTime();
+        FactCollector f = FactCollector.read(demo, prof == null ? null : Path.of(prof));
+        v.validate(v.defaultTarget(f), f);
+        best = Math.min(best, System.nanoTime() - t);
+      }
+      System.out.printf("  in one JVM, %s: %.1f ms%n", prof == null ? "no profile" : "profile", best / 1e6);
+    }
+  }
+}
+JAVA
+java -cp "$(ls shell/target/app/lib/*.jar | paste -sd:)" "$tmp/KbValidateBench.java" "$tmp/profile.json" | tail -2
