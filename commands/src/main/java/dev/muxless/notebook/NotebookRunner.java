@@ -1,0 +1,75 @@
+package dev.muxless.notebook;
+
+import dev.muxless.core.MuxlessException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Runs a notebook top to bottom in one {@link JShellSession}, cell by cell, the way an executed
+ * Jupyter notebook is produced: each code cell's output, values and failure are recorded; the run
+ * stops at the first failing cell unless {@code keepGoing}, and the cells after it are {@link
+ * CellStatus#NOT_RUN}.
+ */
+public final class NotebookRunner {
+
+  /**
+   * How to run.
+   *
+   * @param keepGoing run every cell even after one failed
+   * @param params values for {@link Param#get}
+   */
+  public record Options(boolean keepGoing, Map<String, String> params) {
+    public static Options defaults() {
+      return new Options(false, Map.of());
+    }
+  }
+
+  private NotebookRunner() {}
+
+  /** Reads and runs a notebook file. */
+  public static NotebookRun run(Path file, Options options, Consumer<CellResult> onCell) {
+    return run(Notebook.read(file), options, onCell);
+  }
+
+  /**
+   * Runs a parsed notebook, calling {@code onCell} as each cell finishes (Markdown cells too).
+   *
+   * @throws MuxlessException (environment) when the notebook requires a class this build lacks
+   */
+  public static NotebookRun run(Notebook nb, Options options, Consumer<CellResult> onCell) {
+    List<String> missing = nb.missingClasses(NotebookRunner.class.getClassLoader());
+    if (!missing.isEmpty()) {
+      throw MuxlessException.environment(
+          nb.name()
+              + " requires "
+              + String.join(", ", missing)
+              + ", which this muxless build lacks",
+          "run it with a build that includes that engine, or remove the '// requires:' line");
+    }
+    long t0 = System.nanoTime();
+    List<CellResult> results = new ArrayList<>();
+    Param.scope(options.params());
+    try (JShellSession js = JShellSession.open(Path.of(nb.name()).getFileName().toString())) {
+      boolean stopped = false;
+      for (Cell c : nb.cells()) {
+        CellResult r;
+        if (!c.isCode()) {
+          r = CellResult.markdown(c);
+        } else if (stopped) {
+          r = CellResult.notRun(c);
+        } else {
+          r = CellResult.of(c, js.eval(c.source(), c.firstLine()));
+          stopped = r.failed() && !options.keepGoing();
+        }
+        results.add(r);
+        onCell.accept(r);
+      }
+    } finally {
+      Param.scope(Map.of());
+    }
+    return new NotebookRun(nb.name(), List.copyOf(results), (System.nanoTime() - t0) / 1_000_000);
+  }
+}
