@@ -124,39 +124,65 @@ public final class JShellSession implements AutoCloseable {
     String stdout;
     String stderr;
     try (OutputCapture cap = OutputCapture.start()) {
-      String rest = code;
-      int line = firstLine;
-      while (!rest.isBlank()) {
-        SourceCodeAnalysis.CompletionInfo ci = sca.analyzeCompletion(rest);
-        Completeness c = ci.completeness();
-        if (c == Completeness.EMPTY) {
-          break;
-        }
-        String src;
-        String remaining;
-        if (c.isComplete()) {
-          src = ci.source();
-          remaining = ci.remaining();
-        } else {
-          // incomplete (a missing '}') or erroneous: javac gives the message and the position
-          src = c == Completeness.UNKNOWN && ci.source() != null ? ci.source() : rest;
-          remaining = c == Completeness.UNKNOWN && ci.source() != null ? ci.remaining() : "";
-        }
-        SnippetResult r = evalSnippet(src, line);
-        if (r != null) {
-          out.add(r);
-          if (r.failed()) {
-            break;
-          }
-        }
-        int consumed = rest.length() - remaining.length();
-        line += newlines(rest, consumed);
-        rest = remaining;
-      }
+      split(code, firstLine, out);
       stdout = cap.out();
       stderr = cap.err();
     }
     return new Evaluation(List.copyOf(out), stdout, stderr, (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /**
+   * Feeds the code line by line, evaluating as soon as the lines so far hold a complete snippet,
+   * exactly as the {@code jshell} tool reads a script: so {@code a()} and {@code b()} on two lines
+   * are two snippets, while a line ending in an operator or an open brace continues on the next.
+   */
+  private void split(String code, int firstLine, List<SnippetResult> out) {
+    String[] lines = code.split("\n", -1);
+    StringBuilder buffer = new StringBuilder();
+    int bufferLine = firstLine;
+    for (int i = 0; i < lines.length; i++) {
+      if (buffer.length() == 0) {
+        bufferLine = firstLine + i;
+      }
+      buffer.append(lines[i]).append('\n');
+      while (buffer.length() > 0) {
+        String text = buffer.toString();
+        SourceCodeAnalysis.CompletionInfo ci = sca.analyzeCompletion(text);
+        Completeness c = ci.completeness();
+        if (c == Completeness.EMPTY) {
+          buffer.setLength(0);
+          break;
+        }
+        if (c == Completeness.DEFINITELY_INCOMPLETE || c == Completeness.CONSIDERED_INCOMPLETE) {
+          break; // read the next line
+        }
+        boolean usable = c.isComplete() || ci.source() != null && !ci.source().isBlank();
+        String src = usable ? ci.source() : text;
+        String remaining = usable ? ci.remaining() : "";
+        SnippetResult r = evalSnippet(src, bufferLine);
+        if (r != null) {
+          out.add(r);
+          if (r.failed()) {
+            return;
+          }
+        }
+        if (!c.isComplete()) {
+          return; // an error javac did not reject: nothing sensible follows
+        }
+        bufferLine += newlines(text, text.length() - remaining.length());
+        buffer.setLength(0);
+        if (!remaining.isBlank()) {
+          buffer.append(remaining);
+        }
+      }
+    }
+    if (buffer.length() > 0 && !buffer.toString().isBlank()) {
+      // the code ends inside a statement or declaration: javac names what is missing
+      SnippetResult r = evalSnippet(buffer.toString(), bufferLine);
+      if (r != null) {
+        out.add(r);
+      }
+    }
   }
 
   /** True while the input ends inside a statement or declaration: a REPL reads another line. */
@@ -226,7 +252,8 @@ public final class JShellSession implements AutoCloseable {
       return null;
     }
     Snippet s = main.snippet();
-    snippetLines.put(s.id(), line);
+    // JShell numbers a snippet's lines from its first line of code, past blank and // lines
+    snippetLines.put(s.id(), line + leadingNonCodeLines(src));
     if (main.status() == Snippet.Status.REJECTED) {
       Diag d = js.diagnostics(s).filter(Diag::isError).findFirst().orElse(null);
       int pos = d == null ? 0 : (int) Math.max(0, Math.min(src.length(), d.getStartPosition()));
@@ -360,6 +387,18 @@ public final class JShellSession implements AutoCloseable {
       return d.name();
     }
     return null;
+  }
+
+  private static int leadingNonCodeLines(String src) {
+    int n = 0;
+    for (String l : src.split("\n", -1)) {
+      String t = l.strip();
+      if (!t.isEmpty() && !t.startsWith("//")) {
+        return n;
+      }
+      n++;
+    }
+    return 0;
   }
 
   private static int newlines(String s, int end) {
