@@ -2,8 +2,11 @@ package dev.muxless.notebook;
 
 import java.util.List;
 
-/** A whole run of a notebook: every cell in order (Markdown included) and the total time. */
-public record NotebookRun(String notebook, List<CellResult> cells, long millis) {
+/**
+ * A whole run of a notebook: every cell in order (Markdown included), the time to start JShell
+ * (build, class path, default imports) and the total time, both in milliseconds.
+ */
+public record NotebookRun(String notebook, List<CellResult> cells, long startMillis, long millis) {
 
   public boolean failed() {
     return cells.stream().anyMatch(CellResult::failed);

@@ -52,7 +52,9 @@ public final class NotebookRunner {
     long t0 = System.nanoTime();
     List<CellResult> results = new ArrayList<>();
     Param.scope(options.params());
+    long start;
     try (JShellSession js = JShellSession.open(Path.of(nb.name()).getFileName().toString())) {
+      start = (System.nanoTime() - t0) / 1_000_000;
       boolean stopped = false;
       for (Cell c : nb.cells()) {
         CellResult r;
@@ -70,6 +72,7 @@ public final class NotebookRunner {
     } finally {
       Param.scope(Map.of());
     }
-    return new NotebookRun(nb.name(), List.copyOf(results), (System.nanoTime() - t0) / 1_000_000);
+    return new NotebookRun(
+        nb.name(), List.copyOf(results), start, (System.nanoTime() - t0) / 1_000_000);
   }
 }

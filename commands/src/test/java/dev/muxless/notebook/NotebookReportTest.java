@@ -73,6 +73,7 @@ class NotebookReportTest {
                   List.of(),
                   null,
                   0)),
+          20,
           40);
 
   @Test

@@ -174,10 +174,11 @@ public class NotebookCommands {
 
   private static String footer(NotebookRun run) {
     return String.format(
-        "%d cells ok, %d failed%s, %d ms",
+        "%d cells ok, %d failed%s, %d ms (JShell start %d ms)",
         run.count(CellStatus.OK),
         run.count(CellStatus.FAILED),
         run.count(CellStatus.NOT_RUN) > 0 ? ", " + run.count(CellStatus.NOT_RUN) + " not run" : "",
-        run.millis());
+        run.millis(),
+        run.startMillis());
   }
 }
