@@ -15,6 +15,10 @@
 // several tables.
 
 // %% The ROM, stripped
+// muxless imports the toolkit already; plain jshell needs the imports
+import dev.muxless.rom.*;
+import dev.muxless.acpi.*;
+import dev.muxless.notebook.Param;
 Path romFile = Path.of(Param.get("rom", "gpu.rom"));
 var stripped = RomStrip.strip(Files.readAllBytes(romFile), romFile.getFileName().toString());
 System.out.println(stripped.bytes().length + " bytes of option ROM");

@@ -17,6 +17,9 @@
 // or one extracted from a BIOS update).
 
 // %% Read the file
+// muxless imports the toolkit already; plain jshell needs the imports
+import dev.muxless.rom.*;
+import dev.muxless.notebook.Param;
 Path romFile = Path.of(Param.get("rom", "gpu.rom"));
 byte[] data = Files.readAllBytes(romFile);
 System.out.println(romFile.getFileName() + ": " + data.length + " bytes");

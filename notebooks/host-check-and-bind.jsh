@@ -16,6 +16,8 @@
 // `HostRoot.demo()` to `HostRoot.real()` to ask the same questions of this computer.
 
 // %% Pick the host
+// muxless imports the toolkit already; plain jshell needs the import
+import dev.muxless.host.*;
 var host = HostRoot.demo();
 var bus = new PciBus(host);
 host.read("/sys/class/dmi/id/product_name").orElse("unknown machine")

@@ -14,6 +14,9 @@
 // runs.
 
 // %% The GPU to pass through
+// muxless imports the toolkit already; plain jshell needs the imports
+import dev.muxless.host.*;
+import dev.muxless.qemu.*;
 var host = HostRoot.demo();
 Gpu gpu = GpuInventory.list(host).stream().filter(Gpu::muxless).findFirst().orElseThrow();
 System.out.println(gpu.address() + " " + gpu.vendor() + ":" + gpu.device()

@@ -26,6 +26,8 @@ public final class NotebookTemplate {
         // `rom`, `acpi`, `qemu`, `vfio` and `kb`.
 
         // %%%% Pick a host
+        // muxless imports the toolkit already; plain jshell needs the import
+        import dev.muxless.host.*;
         // HostRoot.demo() is the bundled demo laptop; HostRoot.real() is this machine.
         var host = HostRoot.demo();
         host.read("/sys/class/dmi/id/product_name").orElse("?")

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.muxless.notebook.Notebook;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class NotebookIT {
   @TempDir static Path work;
   static Path rom;
+  private static Path extracted;
+
+  /** The extracted layout, made once for the tests that need it. */
+  static synchronized Path extractedJar() throws Exception {
+    if (extracted == null) {
+      extracted = PackagedApp.extract(work.resolve("extracted"));
+    }
+    return extracted;
+  }
 
   static Path projectDir() {
     return Path.of(System.getProperty("muxless.projectDir", ".."));
@@ -81,7 +92,7 @@ class NotebookIT {
 
   @Test
   void runsFromTheExtractedLayoutWithoutUnpacking() throws Exception {
-    Path jar = PackagedApp.extract(work.resolve("extracted"));
+    Path jar = extractedJar();
     Path state = Files.createTempDirectory(work, "state-");
     Path nb = projectDir().resolve("notebooks/host-check-and-bind.jsh");
     var r = PackagedApp.run(jar, state, null, "notebook", "run", nb.toString());
@@ -89,6 +100,24 @@ class NotebookIT {
     assertThat(r.output())
         .contains("$1 ==> \"XPS 15 9560\"", "PASS  vfio-pci is ready", "failed ==> 0");
     assertThat(state.resolve("jshell-cp")).doesNotExist(); // javac read the Class-Path manifest
+  }
+
+  @Test
+  void theHostNotebookIsAPlainJShellScriptToo() throws Exception {
+    Path jshell = Path.of(System.getProperty("java.home"), "bin", "jshell");
+    assumeTrue(Files.isExecutable(jshell), "no jshell in " + jshell.getParent() + " (a JRE)");
+    Path jar = extractedJar();
+    Path state = Files.createTempDirectory(work, "state-");
+    Path nb = projectDir().resolve("notebooks/host-check-and-bind.jsh");
+    ProcessBuilder pb =
+        new ProcessBuilder(jshell.toString(), "--class-path", jar.toString(), nb.toString())
+            .redirectErrorStream(true)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    pb.environment().put("MUXLESS_STATE", state.toString());
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    assertThat(out).contains("<- muxless", "PASS  vfio-pci is ready").doesNotContain("Error:");
   }
 
   @Test
