@@ -38,6 +38,12 @@ for layout in fat extracted; do
     echo "$layout run $i: wall $(( (end - start) / 1000000 )) ms, notebook $(tail -1 <<<"$out" | sed 's/.*failed, //')"
   done
 done
-echo "per cell (last run):"
-grep '^\[' <<<"$out" | sed 's/^/  /'
+echo "per cell (one more run, from --json):"
+MUXLESS_STATE="$work/state-extracted" NO_COLOR=1 java -jar "$work/extracted/muxless.jar" \
+  notebook run "$nb" --json | python3 -c '
+import json, sys
+run = json.load(sys.stdin)
+print("  JShell start %d ms, total %d ms" % (run["startMillis"], run["millis"]))
+for c in run["cells"]:
+    print("  [%d] %-22s %5d ms" % (c["index"], c["title"], c["millis"]))'
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -119,11 +119,19 @@ public final class JShellSession implements AutoCloseable {
    * @param firstLine the source line of the code's first line, for messages and traces
    */
   public Evaluation eval(String code, int firstLine) {
+    return eval(code, firstLine, null);
+  }
+
+  /**
+   * As {@link #eval(String, int)}, also handing what the code prints to {@code live} while it runs
+   * (standard output and error as they come); null for none.
+   */
+  public Evaluation eval(String code, int firstLine, java.util.function.Consumer<String> live) {
     long t0 = System.nanoTime();
     List<SnippetResult> out = new ArrayList<>();
     String stdout;
     String stderr;
-    try (OutputCapture cap = OutputCapture.start()) {
+    try (OutputCapture cap = OutputCapture.start(live)) {
       split(code, firstLine, out);
       stdout = cap.out();
       stderr = cap.err();
@@ -183,6 +191,11 @@ public final class JShellSession implements AutoCloseable {
         out.add(r);
       }
     }
+  }
+
+  /** Stops the snippet running now (Ctrl-C in the REPL); it fails with a stopped message. */
+  public void stop() {
+    js.stop();
   }
 
   /** True while the input ends inside a statement or declaration: a REPL reads another line. */

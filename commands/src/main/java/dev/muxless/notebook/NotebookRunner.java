@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Runs a notebook top to bottom in one {@link JShellSession}, cell by cell, the way an executed
@@ -27,19 +26,31 @@ public final class NotebookRunner {
     }
   }
 
+  /** Follows a run as it happens: a terminal prints from these. */
+  public interface Listener {
+    /** A code cell is about to run. */
+    default void cellStarted(Cell cell) {}
+
+    /** Text the running cell printed, as it is printed. */
+    default void output(String text) {}
+
+    /** A cell (Markdown included) is done; its output is in the result as well. */
+    void cellFinished(CellResult result);
+  }
+
   private NotebookRunner() {}
 
   /** Reads and runs a notebook file. */
-  public static NotebookRun run(Path file, Options options, Consumer<CellResult> onCell) {
-    return run(Notebook.read(file), options, onCell);
+  public static NotebookRun run(Path file, Options options, Listener listener) {
+    return run(Notebook.read(file), options, listener);
   }
 
   /**
-   * Runs a parsed notebook, calling {@code onCell} as each cell finishes (Markdown cells too).
+   * Runs a parsed notebook, telling {@code listener} as cells start, print and finish.
    *
    * @throws MuxlessException (environment) when the notebook requires a class this build lacks
    */
-  public static NotebookRun run(Notebook nb, Options options, Consumer<CellResult> onCell) {
+  public static NotebookRun run(Notebook nb, Options options, Listener listener) {
     List<String> missing = nb.missingClasses(NotebookRunner.class.getClassLoader());
     if (!missing.isEmpty()) {
       throw MuxlessException.environment(
@@ -63,11 +74,12 @@ public final class NotebookRunner {
         } else if (stopped) {
           r = CellResult.notRun(c);
         } else {
-          r = CellResult.of(c, js.eval(c.source(), c.firstLine()));
+          listener.cellStarted(c);
+          r = CellResult.of(c, js.eval(c.source(), c.firstLine(), listener::output));
           stopped = r.failed() && !options.keepGoing();
         }
         results.add(r);
-        onCell.accept(r);
+        listener.cellFinished(r);
       }
     } finally {
       Param.scope(Map.of());

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * Captures {@code System.out} and {@code System.err} while a cell runs. With a local execution
@@ -17,10 +18,12 @@ final class OutputCapture implements AutoCloseable {
 
   private final PrintStream oldOut;
   private final PrintStream oldErr;
-  private final Bounded out = new Bounded();
-  private final Bounded err = new Bounded();
+  private final Bounded out;
+  private final Bounded err;
 
-  private OutputCapture() {
+  private OutputCapture(Consumer<String> live) {
+    out = new Bounded(live);
+    err = new Bounded(live);
     synchronized (LOCK) {
       oldOut = System.out;
       oldErr = System.err;
@@ -29,8 +32,14 @@ final class OutputCapture implements AutoCloseable {
     }
   }
 
-  static OutputCapture start() {
-    return new OutputCapture();
+  /**
+   * Starts capturing.
+   *
+   * @param live also receives the text as it is written (a terminal showing a cell's output while
+   *     it runs); null for none
+   */
+  static OutputCapture start(Consumer<String> live) {
+    return new OutputCapture(live);
   }
 
   String out() {
@@ -53,15 +62,16 @@ final class OutputCapture implements AutoCloseable {
 
   private static final class Bounded extends OutputStream {
     private final ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    private final Consumer<String> live;
     private long dropped;
+
+    Bounded(Consumer<String> live) {
+      this.live = live;
+    }
 
     @Override
     public synchronized void write(int b) {
-      if (buf.size() < LIMIT) {
-        buf.write(b);
-      } else {
-        dropped++;
-      }
+      write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override
@@ -69,6 +79,10 @@ final class OutputCapture implements AutoCloseable {
       int keep = Math.max(0, Math.min(len, LIMIT - buf.size()));
       buf.write(b, off, keep);
       dropped += len - keep;
+      if (live != null && keep > 0) {
+        // PrintStream hands over whole encoded strings, so chunks end on character boundaries
+        live.accept(new String(b, off, keep, StandardCharsets.UTF_8));
+      }
     }
 
     synchronized String text() {

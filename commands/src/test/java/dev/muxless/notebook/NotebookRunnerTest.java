@@ -141,6 +141,32 @@ class NotebookRunnerTest {
   }
 
   @Test
+  void aListenerSeesOutputWhileTheCellRuns() {
+    List<String> events = new ArrayList<>();
+    NotebookRunner.run(
+        Notebook.parse(
+            "// %%\nSystem.out.println(\"one\");\nSystem.err.print(\"two\");\n", "nb.jsh"),
+        NotebookRunner.Options.defaults(),
+        new NotebookRunner.Listener() {
+          @Override
+          public void cellStarted(Cell cell) {
+            events.add("start " + cell.index());
+          }
+
+          @Override
+          public void output(String text) {
+            events.add("out " + text.strip());
+          }
+
+          @Override
+          public void cellFinished(CellResult result) {
+            events.add("end " + result.stdout().strip() + "|" + result.stderr());
+          }
+        });
+    assertThat(events).containsExactly("start 1", "out one", "out two", "end one|two");
+  }
+
+  @Test
   void keepGoingRunsTheCellsAfterAFailure() {
     String text = "// %%\nthrow new IllegalStateException(\"boom\");\n// %%\n40 + 2\n";
     NotebookRun stop = run(text, false);

@@ -70,7 +70,21 @@ final class JShellRepl {
           }
           continue;
         }
-        print(js.eval(entry.toString(), 1), entry.toString().strip().contains("\n"), out);
+        // Ctrl-C while an entry runs stops it (JShell.stop), not the whole shell
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, sig -> js.stop());
+        try {
+          Evaluation ev =
+              js.eval(
+                  entry.toString(),
+                  1,
+                  text -> {
+                    out.print(text); // what the entry prints, as it prints it
+                    out.flush();
+                  });
+          print(ev, entry.toString().strip().contains("\n"), out);
+        } finally {
+          terminal.handle(Terminal.Signal.INT, previous);
+        }
         evaluated++;
         entry.setLength(0);
       }
@@ -118,9 +132,12 @@ final class JShellRepl {
     return true;
   }
 
+  /** Values, declarations and failures of an entry (its output was shown while it ran). */
   static void print(Evaluation ev, boolean multiLine, PrintWriter out) {
-    out.print(ev.stdout());
-    out.print(ev.stderr());
+    String printed = ev.stdout() + ev.stderr();
+    if (!printed.isEmpty() && !printed.endsWith("\n")) {
+      out.println();
+    }
     for (SnippetResult s : ev.snippets()) {
       if (s.failed()) {
         out.println(

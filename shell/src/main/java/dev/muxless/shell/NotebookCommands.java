@@ -4,6 +4,7 @@ import dev.muxless.core.AtomicFiles;
 import dev.muxless.core.ExitStatus;
 import dev.muxless.core.Json;
 import dev.muxless.core.MuxlessException;
+import dev.muxless.notebook.Cell;
 import dev.muxless.notebook.CellResult;
 import dev.muxless.notebook.CellStatus;
 import dev.muxless.notebook.Notebook;
@@ -79,11 +80,7 @@ public class NotebookCommands {
         NotebookRunner.run(
             nb,
             new NotebookRunner.Options(keepGoing, parse(params)),
-            cell -> {
-              if (w != null) {
-                print(w, cell);
-              }
-            });
+            w == null ? r -> {} : new Printer(w));
     if (report != null) {
       NotebookReport.write(report, run);
     }
@@ -156,20 +153,54 @@ public class NotebookCommands {
     return out;
   }
 
-  private static void print(PrintWriter w, CellResult c) {
-    if (!c.isCode()) {
-      c.source().lines().filter(l -> l.startsWith("#")).forEach(l -> w.println(Style.bold(l)));
+  /** Prints a run as it happens: a header as a cell starts, its output live, then its values. */
+  private static final class Printer implements NotebookRunner.Listener {
+    private final PrintWriter w;
+    private boolean atLineStart = true;
+
+    Printer(PrintWriter w) {
+      this.w = w;
+    }
+
+    @Override
+    public void cellStarted(Cell c) {
+      if (c.isBlank()) {
+        return;
+      }
+      String title = c.title().isEmpty() ? "" : " " + c.title();
+      w.println(Style.dim("[" + c.index() + "] line " + c.firstLine() + title));
       w.flush();
-      return;
     }
-    if (c.status() == CellStatus.NOT_RUN || c.source().isBlank()) {
-      return;
+
+    @Override
+    public synchronized void output(String text) {
+      w.print(text);
+      w.flush();
+      atLineStart = text.endsWith("\n");
     }
-    String title = c.title().isEmpty() ? "" : " " + c.title();
-    String head = "[" + c.index() + "] line " + c.firstLine() + title + " (" + c.millis() + " ms)";
-    w.println(c.failed() ? Style.bad(head) : Style.dim(head));
-    w.print(c.output());
-    w.flush();
+
+    @Override
+    public synchronized void cellFinished(CellResult c) {
+      if (!c.isCode()) {
+        c.source().lines().filter(l -> l.startsWith("#")).forEach(l -> w.println(Style.bold(l)));
+        w.flush();
+        return;
+      }
+      if (c.status() == CellStatus.NOT_RUN) {
+        return;
+      }
+      if (!atLineStart) {
+        w.println();
+      }
+      atLineStart = true;
+      c.values().forEach(w::println);
+      c.notes().forEach(n -> w.println(Style.dim("note: " + n)));
+      if (c.failure() != null) {
+        w.println(Style.bad("error: ") + c.failure().oneLine());
+        c.failure().trace().forEach(t -> w.println("    " + t));
+      }
+      w.flush();
+    }
   }
 
   private static String footer(NotebookRun run) {
