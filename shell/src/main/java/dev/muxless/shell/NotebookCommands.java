@@ -58,7 +58,9 @@ public class NotebookCommands {
           boolean keepGoing,
       @Option(
               longNames = "param",
-              description = "a value for Param.get in the notebook, NAME=VALUE (repeatable)",
+              description =
+                  "values for Param.get in the notebook: --param a=1 b=2 (one --param, several"
+                      + " pairs)",
               arity = CommandRegistration.OptionArity.ZERO_OR_MORE,
               label = "NAME=VALUE")
           String[] params,

@@ -69,6 +69,16 @@ class NotebookCommandsTest extends ShellTest {
   }
 
   @Test
+  void paramsReachParamGet() throws Exception {
+    Path nb = dir.resolve("p.jsh");
+    Files.writeString(
+        nb, "Param.get(\"a\", \"-\") + Param.get(\"b\", \"-\") + Param.get(\"c\", \"-\")\n");
+    var r = run("notebook", "run", nb.toString(), "--param", "a=1", "b=x=y");
+    assertThat(r.exitCode()).as(r.output()).isZero();
+    assertThat(r.output()).contains("$1 ==> \"1x=y-\"");
+  }
+
+  @Test
   void newWritesARunnableTemplateAndRefusesToOverwrite() throws Exception {
     Path nb = dir.resolve("mine.jsh");
     var r = run("notebook", "new", nb.toString());
