@@ -4,14 +4,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
-import jdk.jshell.EvalException;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.ImportSnippet;
 import jdk.jshell.JShell;
@@ -60,14 +58,13 @@ public final class JShellSession implements AutoCloseable {
 
   private final JShell js;
   private final SourceCodeAnalysis sca;
-  private final String sourceName;
   private final List<String> imports;
-  private final Map<String, Integer> snippetLines = new HashMap<>();
+  private final SnippetFrames frames;
 
   private JShellSession(JShell js, String sourceName, List<String> imports) {
     this.js = js;
     this.sca = js.sourceCodeAnalysis();
-    this.sourceName = sourceName;
+    this.frames = new SnippetFrames(sourceName);
     this.imports = imports;
   }
 
@@ -266,7 +263,7 @@ public final class JShellSession implements AutoCloseable {
     }
     Snippet s = main.snippet();
     // JShell numbers a snippet's lines from its first line of code, past blank and // lines
-    snippetLines.put(s.id(), line + leadingNonCodeLines(src));
+    frames.register(s.id(), line + leadingNonCodeLines(src));
     if (main.status() == Snippet.Status.REJECTED) {
       Diag d = js.diagnostics(s).filter(Diag::isError).findFirst().orElse(null);
       int pos = d == null ? 0 : (int) Math.max(0, Math.min(src.length(), d.getStartPosition()));
@@ -307,60 +304,7 @@ public final class JShellSession implements AutoCloseable {
               + " is declared",
           List.of());
     }
-    List<String> trace = new ArrayList<>();
-    int at = trace(ex, trace, line);
-    Throwable c = ex.getCause();
-    int depth = 0;
-    while (c != null && depth++ < 5) {
-      trace.add("Caused by: " + describe(c));
-      trace(c, trace, -1);
-      c = c.getCause();
-    }
-    return new Failure("exception", at, describe(ex), List.copyOf(trace));
-  }
-
-  /** Adds the frames down to the notebook's last one; returns the line of the first of those. */
-  private int trace(Throwable t, List<String> out, int fallbackLine) {
-    StackTraceElement[] st = t.getStackTrace();
-    int last = -1;
-    for (int i = 0; i < st.length; i++) {
-      if (snippetLine(st[i]) > 0) {
-        last = i;
-      }
-    }
-    int keep = last >= 0 ? last + 1 : Math.min(st.length, 8);
-    int first = -1;
-    for (int i = 0; i < keep; i++) {
-      int l = snippetLine(st[i]);
-      if (l > 0) {
-        if (first < 0) {
-          first = l;
-        }
-        String m = st[i].getMethodName();
-        out.add("at " + (m.isEmpty() ? "" : m + " ") + "(" + sourceName + ":" + l + ")");
-      } else {
-        out.add("at " + st[i]);
-      }
-    }
-    if (last < 0 && st.length > keep) {
-      out.add("... " + (st.length - keep) + " more");
-    }
-    return first > 0 ? first : fallbackLine;
-  }
-
-  /** The source line of a frame in a snippet ({@code #12:3}), or -1 for any other frame. */
-  private int snippetLine(StackTraceElement e) {
-    String f = e.getFileName();
-    if (f == null || !f.startsWith("#")) {
-      return -1;
-    }
-    Integer start = snippetLines.get(f.substring(1));
-    return start == null || e.getLineNumber() < 1 ? -1 : start + e.getLineNumber() - 1;
-  }
-
-  private static String describe(Throwable t) {
-    String cls = t instanceof EvalException e ? e.getExceptionClassName() : t.getClass().getName();
-    return t.getMessage() == null ? cls : cls + ": " + t.getMessage();
+    return frames.exception(ex, line);
   }
 
   /** javac's message on one line, without JShell's empty "location: class" wrapper name. */

@@ -4,7 +4,6 @@ import dev.muxless.core.AtomicFiles;
 import dev.muxless.core.ExitStatus;
 import dev.muxless.core.Json;
 import dev.muxless.core.MuxlessException;
-import dev.muxless.notebook.Cell;
 import dev.muxless.notebook.CellResult;
 import dev.muxless.notebook.CellStatus;
 import dev.muxless.notebook.Notebook;
@@ -82,7 +81,7 @@ public class NotebookCommands {
         NotebookRunner.run(
             nb,
             new NotebookRunner.Options(keepGoing, parse(params)),
-            w == null ? r -> {} : new Printer(w));
+            w == null ? r -> {} : new NotebookPrinter(w));
     if (report != null) {
       NotebookReport.write(report, run);
     }
@@ -153,56 +152,6 @@ public class NotebookCommands {
       out.put(p.substring(0, eq), p.substring(eq + 1));
     }
     return out;
-  }
-
-  /** Prints a run as it happens: a header as a cell starts, its output live, then its values. */
-  private static final class Printer implements NotebookRunner.Listener {
-    private final PrintWriter w;
-    private boolean atLineStart = true;
-
-    Printer(PrintWriter w) {
-      this.w = w;
-    }
-
-    @Override
-    public void cellStarted(Cell c) {
-      if (c.isBlank()) {
-        return;
-      }
-      String title = c.title().isEmpty() ? "" : " " + c.title();
-      w.println(Style.dim("[" + c.index() + "] line " + c.firstLine() + title));
-      w.flush();
-    }
-
-    @Override
-    public synchronized void output(String text) {
-      w.print(text);
-      w.flush();
-      atLineStart = text.endsWith("\n");
-    }
-
-    @Override
-    public synchronized void cellFinished(CellResult c) {
-      if (!c.isCode()) {
-        c.source().lines().filter(l -> l.startsWith("#")).forEach(l -> w.println(Style.bold(l)));
-        w.flush();
-        return;
-      }
-      if (c.status() == CellStatus.NOT_RUN) {
-        return;
-      }
-      if (!atLineStart) {
-        w.println();
-      }
-      atLineStart = true;
-      c.values().forEach(w::println);
-      c.notes().forEach(n -> w.println(Style.dim("note: " + n)));
-      if (c.failure() != null) {
-        w.println(Style.bad("error: ") + c.failure().oneLine());
-        c.failure().trace().forEach(t -> w.println("    " + t));
-      }
-      w.flush();
-    }
   }
 
   private static String footer(NotebookRun run) {
