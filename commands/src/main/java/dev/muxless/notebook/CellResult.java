@@ -1,5 +1,6 @@
 package dev.muxless.notebook;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -70,6 +71,7 @@ public record CellResult(
         e.millis());
   }
 
+  @JsonIgnore // the kind says it; not a field of the JSON
   public boolean isCode() {
     return kind == CellKind.CODE;
   }

@@ -120,6 +120,7 @@ final class ToolkitClasspath {
         Files.writeString(tmp.resolve(".complete"), "");
         try {
           Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+          removeOlderCopies(cacheRoot, jar.getFileName() + "-", key);
         } catch (IOException raced) {
           dev.muxless.host.TreeFixture.deleteTree(tmp); // another process unpacked it first
         }
@@ -137,6 +138,23 @@ final class ToolkitClasspath {
       throw MuxlessException.environment(
           "cannot unpack " + jar + " for the notebook compiler: " + e.getMessage(),
           "make " + cacheRoot + " writable or set MUXLESS_STATE to a writable directory");
+    }
+  }
+
+  /**
+   * Each rebuild of the jar would otherwise leave a full copy (about 20 MB) behind; only the newest
+   * is kept. A process still running the old jar has its class path open already.
+   */
+  private static void removeOlderCopies(Path cacheRoot, String prefix, String keep) {
+    try (var s = Files.list(cacheRoot)) {
+      for (Path p : s.toList()) {
+        String n = p.getFileName().toString();
+        if (n.startsWith(prefix) && !n.equals(keep) && Files.isDirectory(p)) {
+          dev.muxless.host.TreeFixture.deleteTree(p);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // best effort: a copy left behind costs disk space, not correctness
     }
   }
 

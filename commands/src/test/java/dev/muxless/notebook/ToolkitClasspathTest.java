@@ -40,6 +40,14 @@ class ToolkitClasspathTest {
     // a second resolve reuses the unpacked copy
     Files.delete(cp.get(1));
     assertThat(ToolkitClasspath.resolve(fat.toString(), cache)).hasSize(1);
+    // a rebuilt jar is unpacked afresh and the old copy goes
+    Path old = cp.get(0).getParent();
+    Files.setLastModifiedTime(
+        fat, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+    List<Path> rebuilt = ToolkitClasspath.resolve(fat.toString(), cache);
+    assertThat(rebuilt).hasSize(2);
+    assertThat(rebuilt.get(0).getParent()).isNotEqualTo(old);
+    assertThat(old).doesNotExist();
   }
 
   @Test
