@@ -86,22 +86,26 @@ public final class JShellSession implements AutoCloseable {
             .out(discard)
             .err(discard)
             .build();
-    // one call with the joined path: per-entry calls are slow (java-stack.md §3.3)
-    js.addToClasspath(ToolkitClasspath.joined(ToolkitClasspath.entries()));
-    List<String> imports = new ArrayList<>();
-    for (String p : JDK_IMPORTS) {
-      imports.add("import " + p + ".*;");
-    }
-    for (String p : TOOLKIT_PACKAGES) {
-      if (parent.getResource(p.replace('.', '/') + "/") != null) {
+    try {
+      // one call with the joined path: per-entry calls are slow (java-stack.md §3.3)
+      js.addToClasspath(ToolkitClasspath.joined(ToolkitClasspath.entries()));
+      List<String> imports = new ArrayList<>();
+      for (String p : JDK_IMPORTS) {
         imports.add("import " + p + ".*;");
       }
+      for (String p : TOOLKIT_PACKAGES) {
+        if (parent.getResource(p.replace('.', '/') + "/") != null) {
+          imports.add("import " + p + ".*;");
+        }
+      }
+      for (String i : imports) {
+        js.eval(i);
+      }
+      return new JShellSession(js, sourceName, List.copyOf(imports));
+    } catch (RuntimeException e) {
+      js.close(); // no JShell left behind when the class path cannot be prepared
+      throw e;
     }
-    JShellSession s = new JShellSession(js, sourceName, List.copyOf(imports));
-    for (String i : imports) {
-      js.eval(i);
-    }
-    return s;
   }
 
   /** The import statements every session starts with. */

@@ -87,6 +87,7 @@ public final class NotebookReport {
           .append(c.index())
           .append("] line ")
           .append(c.firstLine())
+          .append(c.title().isEmpty() ? "" : ", " + escape(c.title()))
           .append(c.status() == CellStatus.NOT_RUN ? ", not run" : ", " + c.millis() + " ms")
           .append("</p>\n");
       b.append("<pre class=\"code\"><code class=\"language-java\">")
