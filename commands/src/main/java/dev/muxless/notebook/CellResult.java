@@ -71,6 +71,23 @@ public record CellResult(
         e.millis());
   }
 
+  /** This result as failed by an interruption, keeping what the cell printed before it. */
+  CellResult stopped(Failure why) {
+    return new CellResult(
+        index,
+        kind,
+        title,
+        firstLine,
+        source,
+        CellStatus.FAILED,
+        stdout,
+        stderr,
+        values,
+        notes,
+        failure != null ? failure : why,
+        millis);
+  }
+
   @JsonIgnore // the kind says it; not a field of the JSON
   public boolean isCode() {
     return kind == CellKind.CODE;

@@ -60,6 +60,7 @@ public final class JShellSession implements AutoCloseable {
   private final SourceCodeAnalysis sca;
   private final List<String> imports;
   private final SnippetFrames frames;
+  private volatile boolean stopRequested;
 
   private JShellSession(JShell js, String sourceName, List<String> imports) {
     this.js = js;
@@ -132,6 +133,7 @@ public final class JShellSession implements AutoCloseable {
     List<SnippetResult> out = new ArrayList<>();
     String stdout;
     String stderr;
+    stopRequested = false;
     try (OutputCapture cap = OutputCapture.start(live)) {
       split(code, firstLine, out);
       stdout = cap.out();
@@ -155,6 +157,9 @@ public final class JShellSession implements AutoCloseable {
       }
       buffer.append(lines[i]).append('\n');
       while (buffer.length() > 0) {
+        if (stopRequested) {
+          return; // stopped between two snippets: JShell.stop only reaches a running one
+        }
         String text = buffer.toString();
         SourceCodeAnalysis.CompletionInfo ci = sca.analyzeCompletion(text);
         Completeness c = ci.completeness();
@@ -194,8 +199,12 @@ public final class JShellSession implements AutoCloseable {
     }
   }
 
-  /** Stops the snippet running now (Ctrl-C in the REPL); it fails with a stopped message. */
+  /**
+   * Stops the code being evaluated (Ctrl-C): the running snippet is stopped and the snippets after
+   * it in the same {@link #eval} are not run. Callable from any thread.
+   */
   public void stop() {
+    stopRequested = true;
     js.stop();
   }
 

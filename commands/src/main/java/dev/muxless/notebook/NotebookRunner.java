@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a notebook top to bottom in one {@link JShellSession}, cell by cell, the way an executed
@@ -36,6 +37,12 @@ public final class NotebookRunner {
 
     /** A cell (Markdown included) is done; its output is in the result as well. */
     void cellFinished(CellResult result);
+
+    /**
+     * The run has its JShell; {@code stop} (callable from any thread, e.g. a Ctrl-C handler) stops
+     * the running cell, marks it failed and skips the rest.
+     */
+    default void started(Runnable stop) {}
   }
 
   private NotebookRunner() {}
@@ -66,6 +73,12 @@ public final class NotebookRunner {
     long start;
     try (JShellSession js = JShellSession.open(Path.of(nb.name()).getFileName().toString())) {
       start = (System.nanoTime() - t0) / 1_000_000;
+      AtomicBoolean interrupted = new AtomicBoolean();
+      listener.started(
+          () -> {
+            interrupted.set(true);
+            js.stop();
+          });
       boolean stopped = false;
       for (Cell c : nb.cells()) {
         CellResult r;
@@ -76,7 +89,13 @@ public final class NotebookRunner {
         } else {
           listener.cellStarted(c);
           r = CellResult.of(c, js.eval(c.source(), c.firstLine(), listener::output));
-          stopped = r.failed() && !options.keepGoing();
+          if (interrupted.get()) {
+            // JShell reports a stopped snippet as no outcome at all: say what happened
+            r = r.stopped(new Failure("stopped", c.firstLine(), "stopped on request", List.of()));
+            stopped = true;
+          } else {
+            stopped = r.failed() && !options.keepGoing();
+          }
         }
         results.add(r);
         listener.cellFinished(r);

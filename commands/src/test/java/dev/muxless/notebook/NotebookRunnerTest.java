@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs real notebooks through a real JShell (local engine, toolkit on the class path). */
@@ -164,6 +165,39 @@ class NotebookRunnerTest {
           }
         });
     assertThat(events).containsExactly("start 1", "out one", "out two", "end one|two");
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void stopEndsARunawayCellAndSkipsTheRest() {
+    Runnable[] stop = new Runnable[1];
+    NotebookRun run =
+        NotebookRunner.run(
+            Notebook.parse(
+                "// %%\nvoid spin() {\n  System.out.println(\"go\");\n"
+                    + "  while (true) { Thread.onSpinWait(); }\n}\nspin();\nSystem.out.println(\"no\");\n"
+                    + "// %%\n1 + 1\n",
+                "nb.jsh"),
+            new NotebookRunner.Options(true, Map.of()),
+            new NotebookRunner.Listener() {
+              @Override
+              public void started(Runnable s) {
+                stop[0] = s;
+              }
+
+              @Override
+              public void output(String text) {
+                if (text.contains("go")) {
+                  new Thread(stop[0]).start(); // as a Ctrl-C handler would, from another thread
+                }
+              }
+
+              @Override
+              public void cellFinished(CellResult result) {}
+            });
+    assertThat(run.cells().get(0).failure().kind()).isEqualTo("stopped");
+    assertThat(run.cells().get(0).stdout()).isEqualTo("go\n");
+    assertThat(run.cells().get(1).status()).isEqualTo(CellStatus.NOT_RUN); // even with keep-going
   }
 
   @Test

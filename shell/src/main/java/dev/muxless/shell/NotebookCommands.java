@@ -11,7 +11,6 @@ import dev.muxless.notebook.NotebookReport;
 import dev.muxless.notebook.NotebookRun;
 import dev.muxless.notebook.NotebookRunner;
 import dev.muxless.notebook.NotebookTemplate;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -76,12 +75,10 @@ public class NotebookCommands {
           "--out " + out + ": unknown report format", "name the report REPORT.md or REPORT.html");
     }
     Notebook nb = Notebook.read(nbFile);
-    PrintWriter w = json ? null : terminal.getObject().writer();
-    NotebookRun run =
-        NotebookRunner.run(
-            nb,
-            new NotebookRunner.Options(keepGoing, parse(params)),
-            w == null ? r -> {} : new NotebookPrinter(w));
+    NotebookRun run;
+    try (NotebookPrinter printer = new NotebookPrinter(terminal.getObject(), json)) {
+      run = NotebookRunner.run(nb, new NotebookRunner.Options(keepGoing, parse(params)), printer);
+    }
     if (report != null) {
       NotebookReport.write(report, run);
     }

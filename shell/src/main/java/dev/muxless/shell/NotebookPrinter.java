@@ -5,18 +5,40 @@ import dev.muxless.notebook.CellResult;
 import dev.muxless.notebook.CellStatus;
 import dev.muxless.notebook.NotebookRunner;
 import java.io.PrintWriter;
+import org.jline.terminal.Terminal;
 
 /**
  * Prints a notebook run as it happens, for {@code notebook run}: Markdown headings as they pass, a
  * header as a code cell starts, what the cell prints while it prints it, then its values, notes and
  * failure.
  */
-final class NotebookPrinter implements NotebookRunner.Listener {
+final class NotebookPrinter implements NotebookRunner.Listener, AutoCloseable {
+  private final Terminal terminal;
   private final PrintWriter w;
+  private Terminal.SignalHandler previous;
   private boolean atLineStart = true;
 
-  NotebookPrinter(PrintWriter w) {
-    this.w = w;
+  /**
+   * @param terminal where to print and whose Ctrl-C stops the run
+   * @param quiet print nothing (--json prints the run at the end)
+   */
+  NotebookPrinter(Terminal terminal, boolean quiet) {
+    this.terminal = terminal;
+    this.w = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : terminal.writer();
+  }
+
+  @Override
+  public void started(Runnable stop) {
+    previous = terminal.handle(Terminal.Signal.INT, sig -> stop.run());
+  }
+
+  /** Gives Ctrl-C back to the shell. */
+  @Override
+  public void close() {
+    if (previous != null) {
+      terminal.handle(Terminal.Signal.INT, previous);
+      previous = null;
+    }
   }
 
   @Override
