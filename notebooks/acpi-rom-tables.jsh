@@ -1,9 +1,7 @@
 // Tutorial: generate the ACPI _ROM tables that hand a VBIOS to the NVIDIA driver in a guest.
 // Run:   ./muxless notebook run notebooks/acpi-rom-tables.jsh --param rom=path/to/gpu.rom
-// Uses:  dev.muxless.rom (RomStrip) and dev.muxless.acpi (the _ROM table builder), then iasl.
-// MERGE: the cells marked MERGE guess the acpi engine's API (class RomTables); the lead
-//        adjusts those calls and the requires line below to the merged dev.muxless.acpi.
-// requires: dev.muxless.rom.RomStrip, dev.muxless.acpi.RomTables
+// Uses:  dev.muxless.rom (RomStrip) and dev.muxless.acpi (RomTableGenerator, AmlReader), then iasl.
+// requires: dev.muxless.rom.RomStrip, dev.muxless.acpi.RomTableGenerator, dev.muxless.acpi.AmlReader
 
 // %% [markdown]
 // # Generate the `_ROM` tables for a ROM
@@ -24,30 +22,39 @@ var stripped = RomStrip.strip(Files.readAllBytes(romFile), romFile.getFileName()
 System.out.println(stripped.bytes().length + " bytes of option ROM");
 
 // %% Build the tables
-// MERGE: adjust to the acpi engine: one call that returns the AML tables for a ROM and the
-// GPU's ACPI path in the guest (a root port at 00:01.0 with the GPU at 00.0 behind it).
-var tables = RomTables.build(stripped.bytes(), "\\_SB.PCI0.PEG0.PEGP");
-for (var t : tables) {
-  System.out.println(t.name() + "  " + t.aml().length + " bytes");
+// The GPU's node in the guest: muxless's default topology puts a PCIe root port at 00:01.0 and the
+// GPU at 01:00.0 behind it, which QEMU names \_SB.PCI0.S08.S00 (AcpiPath.DEFAULT).
+var tables = RomTableGenerator.generate(stripped.bytes(),
+    RomTableGenerator.Options.embedded(AcpiPath.DEFAULT));
+for (var t : tables.tables()) {
+  System.out.println(t.fileName() + "  " + t.size() + " bytes");
 }
-tables.size()
+System.out.println(tables.totalBytes() + " bytes in all, _ROM at " + tables.path());
+tables.tables().size()
 
 // %% [markdown]
 // ## Inspect them
 //
 // Every table must stay under QEMU's 64 KiB limit and start with a valid ACPI header: the
 // signature `SSDT`, its length at offset 4 and a checksum that makes all its bytes sum to 0.
+// `AmlReader` is what `acpi inspect` uses.
 
 // %% Check headers
-for (var t : tables) {
-  byte[] a = t.aml();
-  int len = (a[4] & 0xff) | (a[5] & 0xff) << 8 | (a[6] & 0xff) << 16 | (a[7] & 0xff) << 24;
-  int sum = 0;
-  for (byte b : a) sum += b & 0xff;
-  System.out.printf("%s sig=%s length=%d (file %d) checksum %s%n", t.name(),
-      new String(a, 0, 4, java.nio.charset.StandardCharsets.US_ASCII), len, a.length,
-      (sum & 0xff) == 0 ? "ok" : "BAD");
+for (var t : tables.tables()) {
+  var h = AmlReader.readHeader(t.aml(), t.fileName());
+  System.out.printf("%s sig=%s length=%d checksum %s%n", t.fileName(), h.signature(), h.length(),
+      h.checksumValid() ? "ok" : "BAD");
 }
+tables.tables().stream().allMatch(t -> t.size() <= 65535)
+
+// %% [markdown]
+// ## The readable twin
+//
+// Every generated table also exists as ASL source (`acpi rom-table --asl`), which `iasl` compiles
+// to the same bytes. The `_ROM` method clamps the length to 4 KiB and zero-fills past the end.
+
+// %% The _ROM method's ASL
+tables.tables().get(0).asl().lines().filter(l -> l.contains("Method") || l.contains("_ROM")).limit(6).forEach(System.out::println);
 
 // %% [markdown]
 // ## Disassemble with iasl
@@ -58,7 +65,7 @@ for (var t : tables) {
 // %% Disassemble the first table
 Path dir = Files.createTempDirectory("rom-tables");
 Path aml = dir.resolve("rom0.aml");
-Files.write(aml, tables.get(0).aml());
+Files.write(aml, tables.tables().get(0).aml());
 boolean haveIasl = Files.isExecutable(Path.of("/usr/bin/iasl"));
 if (haveIasl) {
   Process p = new ProcessBuilder("iasl", "-d", aml.toString()).directory(dir.toFile()).redirectErrorStream(true).start();

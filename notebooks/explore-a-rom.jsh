@@ -1,9 +1,7 @@
 // Tutorial: explore a GPU option ROM (VBIOS) with the rom engine.
 // Run:   ./muxless notebook run notebooks/explore-a-rom.jsh --param rom=path/to/gpu.rom
 // Uses:  dev.muxless.rom (RomParser, RomStrip) and plain byte arithmetic for the hexdump.
-// MERGE: the code cells call the rom contract (RomParser.parse/scan, RomStrip.strip and the
-//        RomReport/RomImage/NvidiaInfo records); adjust them here if that contract changes.
-// requires: dev.muxless.rom.RomParser, dev.muxless.rom.RomStrip
+// requires: dev.muxless.rom.RomParser, dev.muxless.rom.RomStrip, dev.muxless.rom.RomHexdump
 
 // %% [markdown]
 // # Explore a ROM
@@ -25,7 +23,6 @@ byte[] data = Files.readAllBytes(romFile);
 System.out.println(romFile.getFileName() + ": " + data.length + " bytes");
 
 // %% Parse it
-// MERGE: RomParser.parse(byte[], String) -> RomReport
 var report = RomParser.parse(data, romFile.getFileName().toString());
 System.out.printf("ROM starts at 0x%x, %d image(s), %d problem(s)%n",
     report.romStart(), report.images().size(), report.problems().size());
@@ -60,26 +57,14 @@ nv == null ? "not an NVIDIA VBIOS" : nv.version() + (nv.mobile() ? " (mobile)" :
 // ## Hexdump a structure
 //
 // The PCIR of the first image sits at the 16-bit little-endian pointer at offset `0x18` of the
-// image. Reading it by hand shows the bytes behind the report.
+// image. `RomHexdump` prints the bytes with each structure and field named alongside, the same
+// view as `rom hexdump FILE --offset N --length N`.
 
 // %% Hexdump the first image's header and PCIR
-String hexdump(byte[] b, int from, int len) {
-  StringBuilder s = new StringBuilder();
-  for (int row = from; row < Math.min(b.length, from + len); row += 16) {
-    s.append(String.format("%08x ", row));
-    StringBuilder ascii = new StringBuilder();
-    for (int i = row; i < row + 16 && i < b.length && i < from + len; i++) {
-      s.append(String.format(" %02x", b[i] & 0xff));
-      ascii.append(b[i] >= 32 && b[i] < 127 ? (char) b[i] : '.');
-    }
-    s.append("  ").append(ascii).append('\n');
-  }
-  return s.toString();
-}
 int start = Math.max(0, report.romStart());
 int pcir = start + ((data[start + 0x18] & 0xff) | (data[start + 0x19] & 0xff) << 8);
-System.out.print(hexdump(data, start, 0x20));
-System.out.print(hexdump(data, pcir, 0x18));
+System.out.print(RomHexdump.render(data, report, start, 0x20));
+System.out.print(RomHexdump.render(data, report, pcir, 0x18));
 new String(data, pcir, 4, java.nio.charset.StandardCharsets.US_ASCII)
 
 // %% [markdown]
@@ -89,7 +74,6 @@ new String(data, pcir, 4, java.nio.charset.StandardCharsets.US_ASCII)
 // `NVGI` header) and trailing padding, and says what it removed.
 
 // %% Strip
-// MERGE: RomStrip.strip(byte[], String) -> StrippedRom
 var stripped = RomStrip.strip(data, romFile.getFileName().toString());
 System.out.printf("kept 0x%x..0x%x (%d bytes)%n", stripped.start(), stripped.end(), stripped.bytes().length);
 stripped.removed().forEach(r -> System.out.println("removed: " + r));

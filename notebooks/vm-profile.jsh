@@ -1,9 +1,7 @@
 // Tutorial: build a VM profile for the muxless GPU and print the qemu arguments it gives.
 // Run:   ./muxless notebook run notebooks/vm-profile.jsh
 // Uses:  dev.muxless.host (the demo laptop's GPU) and dev.muxless.qemu (profiles and argv).
-// MERGE: the cells marked MERGE guess the qemu engine's API (VmProfile, QemuArgs); the lead
-//        adjusts those calls and the requires line below to the merged dev.muxless.qemu.
-// requires: dev.muxless.host.GpuInventory, dev.muxless.qemu.VmProfile, dev.muxless.qemu.QemuArgs
+// requires: dev.muxless.host.GpuInventory, dev.muxless.qemu.VmInit, dev.muxless.qemu.QemuArgs
 
 // %% [markdown]
 // # Build a VM profile and print its qemu arguments
@@ -23,9 +21,13 @@ System.out.println(gpu.address() + " " + gpu.vendor() + ":" + gpu.device()
     + " subsystem " + gpu.subsystemVendor() + ":" + gpu.subsystemDevice());
 
 // %% A profile
-// MERGE: adjust to the qemu engine's profile builder.
-var profile = VmProfile.forGpu(host, gpu.address());
-profile
+// What `vm init` does: the facts from the host (subsystem IDs, the GVT-g type, OVMF), sensible
+// defaults for the rest, and notes on what is still missing.
+var init = VmInit.init(host, new VmInit.Options("tutorial", gpu.address(), null, null,
+    List.of(), null, null, null));
+init.notes().forEach(n -> System.out.println("- " + n));
+var profile = init.profile();
+System.out.println(ProfileReader.write(profile));
 
 // %% [markdown]
 // ## The arguments
@@ -34,7 +36,6 @@ profile
 // and `x-pci-sub-device-id`, and the root port the GPU sits behind.
 
 // %% qemu argv
-// MERGE: adjust to the qemu engine's argv builder.
-List<String> argv = QemuArgs.of(profile);
+List<String> argv = QemuArgs.build(profile);
 argv.forEach(System.out::println);
-argv.stream().anyMatch(a -> a.contains("vfio-pci"))
+argv.stream().anyMatch(a -> a.contains("x-pci-sub-vendor-id=0x1028"))

@@ -302,7 +302,15 @@ public final class JShellSession implements AutoCloseable {
               + ")";
     }
     Failure failure = main.exception() == null ? null : failure(main.exception(), line);
-    return new SnippetResult(kind(s), name(s), main.value(), line, note, failure);
+    return new SnippetResult(kind(s), name(s), shownValue(main.value()), line, note, failure);
+  }
+
+  /**
+   * A statement like {@code System.out.printf(...)} is an expression whose value is the stream
+   * itself; a notebook reader wants the printed text, not {@code java.io.PrintStream@1aedf08d}.
+   */
+  private static String shownValue(String value) {
+    return value != null && value.startsWith("java.io.PrintStream@") ? null : value;
   }
 
   private Failure failure(JShellException ex, int line) {
