@@ -48,7 +48,7 @@ class NotebookParserTest {
     String text =
         """
         // A tutorial.
-        // requires: dev.muxless.rom.RomParser, dev.muxless.rom.RomStrip
+        // requires: dev.muxless.rom.RomParser, dev.muxless.nosuch.Missing
         // requires: java.lang.String
 
         // %% [md]
@@ -61,9 +61,9 @@ class NotebookParserTest {
     assertThat(nb.cells().get(0).index()).isEqualTo(1);
     assertThat(nb.requires())
         .containsExactly(
-            "dev.muxless.rom.RomParser", "dev.muxless.rom.RomStrip", "java.lang.String");
+            "dev.muxless.rom.RomParser", "dev.muxless.nosuch.Missing", "java.lang.String");
     assertThat(nb.missingClasses(getClass().getClassLoader()))
-        .containsExactly("dev.muxless.rom.RomParser", "dev.muxless.rom.RomStrip");
+        .containsExactly("dev.muxless.nosuch.Missing");
   }
 
   @Test
