@@ -105,7 +105,8 @@ public class HelpCommand {
     for (CommandOption o : options) {
       String shown;
       if (positional(r, o)) {
-        shown = label(o) + (o.getArityMax() > 1 || o.getArityMax() < 0 && isArray(o) ? "..." : "");
+        boolean many = o.getArityMax() > 1 || o.getArityMax() < 0 && isArray(o);
+        shown = label(o) + (many && !label(o).endsWith("...") ? "..." : "");
       } else {
         String name = optionName(o);
         shown = name.startsWith("--") && !isFlag(o) ? name + " " + label(o) : name;
@@ -129,7 +130,7 @@ public class HelpCommand {
         b.append("  ").append(pad(left, w)).append("  ").append(nz(o.getDescription()));
         if (o.isRequired()) {
           b.append(" (required)");
-        } else if (o.getDefaultValue() != null && !o.getDefaultValue().isEmpty()) {
+        } else if (o.getDefaultValue() != null && !o.getDefaultValue().isEmpty() && !isFlag(o)) {
           b.append(" (default ").append(o.getDefaultValue()).append(')');
         }
         b.append('\n');
