@@ -22,15 +22,16 @@ public final class HostTools {
           "/usr/libexec/qemu-kvm",
           "/bin/qemu-system-x86_64");
 
-  /** OVMF code images where Debian, Fedora and Arch install them. */
+  /**
+   * OVMF code images where Debian, Fedora and Arch install them: the code halves of the pairs
+   * {@code vm init} looks for, then the combined image some distributions ship.
+   */
   static final List<String> OVMF =
-      List.of(
-          "/usr/share/OVMF/OVMF_CODE_4M.fd",
-          "/usr/share/OVMF/OVMF_CODE.fd",
-          "/usr/share/edk2/ovmf/OVMF_CODE.fd",
-          "/usr/share/edk2/x64/OVMF_CODE.4m.fd",
-          "/usr/share/edk2-ovmf/x64/OVMF_CODE.fd",
-          "/usr/share/qemu/OVMF.fd");
+      java.util.stream.Stream.concat(
+              dev.muxless.qemu.OvmfLocator.CANDIDATES.stream()
+                  .map(dev.muxless.qemu.OvmfLocator.Ovmf::code),
+              java.util.stream.Stream.of("/usr/share/qemu/OVMF.fd", "/usr/share/ovmf/OVMF.fd"))
+          .toList();
 
   private HostTools() {}
 

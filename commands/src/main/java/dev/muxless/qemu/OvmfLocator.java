@@ -13,7 +13,7 @@ public final class OvmfLocator {
   public record Ovmf(String code, String vars) {}
 
   /** In order of preference: 4 MiB (current) builds before 2 MiB ones; non-secure-boot builds. */
-  static final List<Ovmf> CANDIDATES =
+  public static final List<Ovmf> CANDIDATES =
       List.of(
           // Debian, Ubuntu (package ovmf)
           new Ovmf("/usr/share/OVMF/OVMF_CODE_4M.fd", "/usr/share/OVMF/OVMF_VARS_4M.fd"),

@@ -168,13 +168,11 @@ public final class VmInit {
             + uuid
             + " of type "
             + t.id()
-            + " does not exist yet: create it with 'echo "
-            + uuid
-            + " > /sys/class/mdev_bus/"
-            + t.parent()
-            + "/mdev_supported_types/"
+            + " does not exist yet: create it with 'gvt create --type "
             + t.id()
-            + "/create' (as root)");
+            + " --uuid "
+            + uuid
+            + "' (as root)");
     return new VmProfile.Vgpu(uuid, t.id(), t.parent(), true, true, true);
   }
 

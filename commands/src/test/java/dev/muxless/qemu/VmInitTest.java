@@ -35,8 +35,11 @@ class VmInitTest extends StateIsolation {
     assertThat(p.cpus()).isEqualTo(4);
     assertThat(p.vgpu().type()).isEqualTo("i915-GVTg_V5_4");
     assertThat(p.vgpu().parent()).isEqualTo("0000:00:02.0");
-    assertThat(r.notes()).anyMatch(n -> n.startsWith("OVMF not found on host demo"));
-    assertThat(r.notes()).anyMatch(n -> n.contains("does not exist yet: create it with"));
+    assertThat(r.notes()).contains("OVMF /usr/share/OVMF/OVMF_CODE_4M.fd (found)");
+    assertThat(p.firmware().code()).isEqualTo("/usr/share/OVMF/OVMF_CODE_4M.fd");
+    assertThat(p.firmware().varsTemplate()).isEqualTo("/usr/share/OVMF/OVMF_VARS_4M.fd");
+    assertThat(r.notes())
+        .anyMatch(n -> n.contains("does not exist yet: create it with 'gvt create --type"));
     // the same inputs give the same UUID
     assertThat(VmInit.init(HostRoot.demo(), opts(null, null)).profile().vgpu().uuid())
         .isEqualTo(p.vgpu().uuid());
@@ -62,7 +65,7 @@ class VmInitTest extends StateIsolation {
   void ovmfIsFoundWhereTheDistributionPutsIt() {
     Path root = dir.resolve("fedora");
     TreeFixture.parse(
-            DemoHost.text()
+            DemoHost.text().replaceAll("(?m)^r usr/share/OVMF/.*$", "")
                 + "\nf usr/share/edk2/ovmf/OVMF_CODE.fd x\nf usr/share/edk2/ovmf/OVMF_VARS.fd x\n",
             "f")
         .materialize(root);

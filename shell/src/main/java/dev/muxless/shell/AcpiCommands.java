@@ -179,7 +179,7 @@ public class AcpiCommands {
         + aml.length
         + " bytes): battery "
         + BatteryTable.PATH
-        + ", _STA 0x1F (present), _BIF/_BIX technology 1 (rechargeable)"
+        + ", _STA 0x1F (present), _BIF technology 1 (rechargeable)"
         + (asl ? "\nWrote " + report.get("asl") : "")
         + "\nQEMU argument:\n  -acpitable file="
         + f;

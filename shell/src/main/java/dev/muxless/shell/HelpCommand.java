@@ -103,24 +103,34 @@ public class HelpCommand {
             .filter(o -> !Arrays.asList(o.getLongNames()).contains("help"))
             .collect(Collectors.toList());
     for (CommandOption o : options) {
-      String name = optionName(o);
-      String shown = name.startsWith("--") && !isFlag(o) ? name + " " + label(o) : name;
+      String shown;
+      if (positional(r, o)) {
+        boolean many = o.getArityMax() > 1 || o.getArityMax() < 0 && isArray(o);
+        shown = label(o) + (many && !label(o).endsWith("...") ? "..." : "");
+      } else {
+        String name = optionName(o);
+        shown = name.startsWith("--") && !isFlag(o) ? name + " " + label(o) : name;
+      }
       b.append(' ').append(o.isRequired() ? shown : "[" + shown + "]");
     }
     b.append('\n');
     if (!options.isEmpty()) {
       b.append("\nOptions:\n");
-      int w =
-          options.stream()
-              .mapToInt(o -> optionName(o).length() + label(o).length() + 1)
-              .max()
-              .orElse(8);
+      List<String> lefts = new ArrayList<>();
       for (CommandOption o : options) {
-        String left = optionName(o) + (isFlag(o) ? "" : " " + label(o));
+        lefts.add(
+            positional(r, o)
+                ? label(o) + " (or " + optionName(o) + ")"
+                : optionName(o) + (isFlag(o) ? "" : " " + label(o)));
+      }
+      int w = lefts.stream().mapToInt(String::length).max().orElse(8);
+      for (int i = 0; i < options.size(); i++) {
+        CommandOption o = options.get(i);
+        String left = lefts.get(i);
         b.append("  ").append(pad(left, w)).append("  ").append(nz(o.getDescription()));
         if (o.isRequired()) {
           b.append(" (required)");
-        } else if (o.getDefaultValue() != null && !o.getDefaultValue().isEmpty()) {
+        } else if (o.getDefaultValue() != null && !o.getDefaultValue().isEmpty() && !isFlag(o)) {
           b.append(" (default ").append(o.getDefaultValue()).append(')');
         }
         b.append('\n');
@@ -147,6 +157,29 @@ public class HelpCommand {
       }
     }
     return out;
+  }
+
+  /**
+   * A parameter declared with {@code @Option} but no long name is meant to be given by position
+   * ({@code rom parse FILE...}); Spring Shell still accepts its derived name as an option.
+   */
+  static boolean positional(CommandRegistration r, CommandOption o) {
+    if (r.getTarget() == null || r.getTarget().getMethod() == null || o.getPosition() < 0) {
+      return false;
+    }
+    var params = r.getTarget().getMethod().getParameters();
+    if (o.getPosition() >= params.length) {
+      return false;
+    }
+    var opt =
+        params[o.getPosition()].getAnnotation(
+            org.springframework.shell.command.annotation.Option.class);
+    return opt != null && opt.longNames().length == 0 && !isFlag(o);
+  }
+
+  private static boolean isArray(CommandOption o) {
+    Class<?> t = o.getType() == null ? null : o.getType().resolve();
+    return t != null && (t.isArray() || java.util.Collection.class.isAssignableFrom(t));
   }
 
   private static boolean isFlag(CommandOption o) {
