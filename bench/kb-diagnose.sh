@@ -22,21 +22,11 @@ with open(out, "w") as f:
         msg = ex[(i // 1000) % len(ex)] if i % 1000 == 0 else noise[i % len(noise)].replace("%d", str(i))
         f.write("Nov 21 10:%02d:%02d laptop kernel: [%6d.%06d] %s\n" % (i // 3600 % 60, i // 60 % 60, i // 100, i % 1000000, msg))
 PY
-run() {
-  local s e
-  s=$(date +%s.%N)
-  MUXLESS_STATE="$tmp/state" java -jar "$jar" diagnose --log "$1" --json > "$tmp/out.json" || true
-  e=$(date +%s.%N)
-  echo "$s $e" | awk '{printf "%.3f", $2 - $1}'
-}
-best() { # the fastest of three runs: the machine is shared
-  local b=999999 t
-  for _ in 1 2 3; do t=$(run "$1"); b=$(echo "$b $t" | awk '{print ($2 < $1) ? $2 : $1}'); done
-  echo "$b"
-}
+. bench/timing.sh
+diagnose() { MUXLESS_STATE="$tmp/state" java -jar "$jar" diagnose --log "$1" --json > "$tmp/out.json"; }
 head -1 "$tmp/big.log" > "$tmp/one.log"
-t1=$(best "$tmp/one.log")
-tn=$(best "$tmp/big.log")
+t1=$(best_of_three diagnose "$tmp/one.log")
+tn=$(best_of_three diagnose "$tmp/big.log")
 findings=$(python3 -c "import json;d=json.load(open('$tmp/out.json'));print(len(d['findings']), sum(len(f['lines']) for f in d['findings']), len(d['unmatched']))")
 echo "1 line: ${t1}s (start-up)  ${lines} lines: ${tn}s  findings/matched lines/unmatched: ${findings}"
 awk -v n="$lines" -v a="$t1" -v b="$tn" 'BEGIN { printf "engine throughput ~ %.0f lines/s\n", n / (b - a) }'

@@ -18,20 +18,10 @@ cp "$rom" "$tmp/vbios.rom" # a temporary copy: the profile's romfile
 ./muxless acpi battery --out "$tmp/acpi/battery.aml" > /dev/null
 tables=$(cd "$tmp" && ls acpi/*.aml | paste -sd, -)
 (cd "$tmp" && "$OLDPWD/muxless" vm init --out profile.json --rom vbios.rom --acpi-tables "$tables" > /dev/null)
-run() {
-  local s e
-  s=$(date +%s.%N)
-  ./muxless setup validate "$@" --json > "$tmp/out.json" || true
-  e=$(date +%s.%N)
-  echo "$s $e" | awk '{printf "%.3f", $2 - $1}'
-}
-best() { # the fastest of three runs: the machine is shared
-  local b=999999 t
-  for _ in 1 2 3; do t=$(run "$@"); b=$(echo "$b $t" | awk '{print ($2 < $1) ? $2 : $1}'); done
-  echo "$b"
-}
-t0=$(best)
-tp=$(best --profile "$tmp/profile.json")
+. bench/timing.sh
+validate() { ./muxless setup validate "$@" --json > "$tmp/out.json"; }
+t0=$(best_of_three validate)
+tp=$(best_of_three validate --profile "$tmp/profile.json")
 steps=$(python3 -c "import json,collections;d=json.load(open('$tmp/out.json'));print(dict(collections.Counter(s['status'] for s in d['steps'])))")
 echo "setup validate, no profile: ${t0}s  with profile + ROM + 4 tables: ${tp}s  (${steps})"
 cat > "$tmp/KbValidateBench.java" <<'JAVA'
