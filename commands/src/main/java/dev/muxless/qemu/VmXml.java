@@ -45,15 +45,41 @@ public final class VmXml {
       }
     }
     x.close("os");
+    CpuSpec cpu = p.cpu() == null ? null : CpuSpec.parse(p.cpu());
     x.open("features");
     x.line("<acpi/>");
     x.line("<apic/>");
+    if (cpu != null && cpu.hvVendorId() != null) {
+      x.open("hyperv");
+      x.line("<vendor_id state='on' value='" + esc(cpu.hvVendorId()) + "'/>");
+      x.close("hyperv");
+    }
+    if (cpu != null && cpu.kvmHidden()) {
+      // qemu's -cpu ...,kvm=off is libvirt's hidden KVM signature
+      x.open("kvm");
+      x.line("<hidden state='on'/>");
+      x.close("kvm");
+    }
     x.close("features");
-    if (p.cpu() != null) {
-      x.line(
-          p.cpu().equals("host")
-              ? "<cpu mode='host-passthrough'/>"
-              : "<cpu mode='custom'><model>" + esc(p.cpu()) + "</model></cpu>");
+    if (cpu != null) {
+      String open =
+          cpu.model().equals("host")
+              ? "<cpu mode='host-passthrough'"
+              : "<cpu mode='custom'><model>" + esc(cpu.model()) + "</model";
+      if (cpu.features().isEmpty()) {
+        x.line(cpu.model().equals("host") ? open + "/>" : open + "></cpu>");
+      } else {
+        x.line(cpu.model().equals("host") ? open + ">" : open + ">");
+        for (var f : cpu.features().entrySet()) {
+          x.line(
+              "  <feature policy='"
+                  + (f.getValue() ? "require" : "disable")
+                  + "' name='"
+                  + esc(f.getKey())
+                  + "'/>");
+        }
+        x.line("</cpu>");
+      }
     } else {
       x.line(kvm ? "<cpu mode='host-passthrough'/>" : "<cpu mode='maximum'/>");
     }

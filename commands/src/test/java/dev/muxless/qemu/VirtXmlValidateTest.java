@@ -39,4 +39,28 @@ class VirtXmlValidateTest extends StateIsolation {
     Files.writeString(xml, VmXml.build(p).replace("hotplug='off'", "hotplug='maybe'"));
     assertThat(validate(xml)).doesNotStartWith("0: ");
   }
+
+  @Test
+  void hiddenKvmAndCpuFeaturesBecomeLibvirtElementsThatValidate() throws Exception {
+    Tools.require("virt-xml-validate");
+    VmProfile base = ProfileReader.read(DemoProfiles.write(dir));
+    String text =
+        ProfileReader.write(base)
+            .replaceFirst(
+                "\"cpu\" : \"[^\"]*\"", "\"cpu\" : \"host,kvm=off,hv_vendor_id=muxless,+vmx\"");
+    if (!text.contains("kvm=off")) {
+      text = text.replaceFirst("\\{", "{\n  \"cpu\" : \"host,kvm=off,hv_vendor_id=muxless,+vmx\",");
+    }
+    VmProfile p = ProfileReader.parse(text, "cpu.json");
+    String domain = VmXml.build(p);
+    assertThat(domain)
+        .contains("<hidden state='on'/>")
+        .contains("<vendor_id state='on' value='muxless'/>")
+        .contains("<feature policy='require' name='vmx'/>")
+        .contains("<cpu mode='host-passthrough'>")
+        .doesNotContain("<model>host");
+    Path xml = dir.resolve("cpu.xml");
+    Files.writeString(xml, domain);
+    assertThat(validate(xml)).startsWith("0: ").contains("validates");
+  }
 }
