@@ -438,15 +438,7 @@ public final class AmlReader {
   }
 
   private static String typeName(int t) {
-    return switch (t) {
-      case 1 -> "IntObj";
-      case 2 -> "StrObj";
-      case 3 -> "BuffObj";
-      case 4 -> "PkgObj";
-      case 6 -> "DeviceObj";
-      case 8 -> "MethodObj";
-      case 0x0A -> "OpRegionObj";
-      default -> "type " + t;
-    };
+    String name = ObjectType.aslName(t);
+    return name != null ? name : "type " + t;
   }
 }

@@ -106,16 +106,8 @@ public final class AslPrinter {
   }
 
   private static String externalType(long t) {
-    return switch ((int) t) {
-      case 1 -> "IntObj";
-      case 2 -> "StrObj";
-      case 3 -> "BuffObj";
-      case 4 -> "PkgObj";
-      case 6 -> "DeviceObj";
-      case 8 -> "MethodObj";
-      case 0x0A -> "OpRegionObj";
-      default -> "UnknownObj";
-    };
+    String name = ObjectType.aslName((int) t);
+    return name != null ? name : "UnknownObj";
   }
 
   private static String spaceName(long s) {
