@@ -54,6 +54,7 @@ public class RomCommands {
   @Example("rom parse vbios.rom")
   @Example("rom parse a.rom b.rom --format json")
   @Example("rom parse vbios.rom --format rom-parser")
+  @Example("rom parse vbios.rom --device 01:00.0")
   public String parse(
       @Option(
               required = true,
@@ -67,7 +68,15 @@ public class RomCommands {
               defaultValue = "text",
               description = "text, rom-parser (byte-for-byte rom-parser output) or json")
           @OptionValues(provider = "romFormatCompletion")
-          String format) {
+          String format,
+      @Option(
+              longNames = "device",
+              label = "DEVICE",
+              description =
+                  "the GPU the ROM must belong to: a PCI address of this host or vendor:device")
+          @OptionValues(provider = "gpuCompletion")
+          String device) {
+    String[] expect = expectedIds(device);
     String fmt = format == null ? "text" : format;
     if (!List.of("text", "rom-parser", "json").contains(fmt)) {
       throw MuxlessException.badInput(
@@ -95,7 +104,10 @@ public class RomCommands {
         }
         continue;
       }
-      RomReport r = RomParser.parse(data, f);
+      RomReport r =
+          expect == null
+              ? RomParser.parse(data, f)
+              : RomParser.parse(data, f, expect[0], expect[1]);
       if (r.hasErrors() || r.romStart() < 0) {
         status = status.worst(ExitStatus.PROBLEMS);
       }
@@ -107,6 +119,24 @@ public class RomCommands {
     }
     session.report(status);
     return fmt.equals("json") ? Json.write(json) : text.toString().stripTrailing();
+  }
+
+  /**
+   * {@code --device}: "10de:1c8d" as given, or a PCI address whose IDs are read from the host in
+   * use; null when not given.
+   */
+  private String[] expectedIds(String device) {
+    if (device == null || device.isBlank()) {
+      return null;
+    }
+    String d = device.trim().toLowerCase(java.util.Locale.ROOT);
+    if (d.matches("[0-9a-f]{4}:[0-9a-f]{4}")) {
+      return d.split(":");
+    }
+    var pci =
+        new dev.muxless.host.PciBus(session.host())
+            .require(dev.muxless.host.PciAddress.parse(device));
+    return new String[] {pci.vendor(), pci.device()};
   }
 
   /** rom-parser's bytes go to the terminal's byte stream unchanged (they may not be UTF-8). */

@@ -56,6 +56,19 @@ class RomCommandsTest extends ShellTest {
   }
 
   @Test
+  void parseChecksTheRomBelongsToTheGivenDevice() throws Exception {
+    // the demo laptop's GPU 01:00.0 is a 10de:1c8d, the laptop ROM's device
+    var same = run("rom", "parse", laptopRom, "--device", "01:00.0");
+    assertThat(same.exitCode()).as(same.output()).isZero();
+    var other = run("rom", "parse", laptopRom, "--device", "10de:1c82");
+    assertThat(other.exitCode()).isEqualTo(1);
+    assertThat(other.output()).contains("ERROR").contains("1c82");
+    var bad = run("rom", "parse", laptopRom, "--device", "05:00.0");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.output()).contains("no PCI device 0000:05:00.0");
+  }
+
+  @Test
   void parseJsonHasTheContractFields() throws Exception {
     var r = run("rom", "parse", laptopRom, "nope.rom", "--format", "json");
     assertThat(r.exitCode()).isEqualTo(2);
