@@ -29,9 +29,13 @@ public interface KernelIo {
     return new KernelIo() {
       @Override
       public void writeAttribute(String hostPath, String value) throws IOException {
-        try (FileChannel ch = FileChannel.open(host.path(hostPath), StandardOpenOption.WRITE)) {
-          ch.write(ByteBuffer.wrap(value.getBytes(StandardCharsets.US_ASCII)), 0);
+        if (!host.isReal()) {
+          // In a fixture tree (the demo host, a captured machine) the attribute is a plain file
+          // holding the ROM: writing "1" at offset 0 would overwrite its 55 AA. Enabling the BAR
+          // only matters to a real kernel, so a fixture models the read side alone.
+          return;
         }
+        writeAtZero(host.path(hostPath), value);
       }
 
       @Override
@@ -43,5 +47,12 @@ public interface KernelIo {
         return new String(Files.readAllBytes(call), StandardCharsets.US_ASCII);
       }
     };
+  }
+
+  /** Writes value at offset 0 without truncating, as {@code echo 1 > attribute} does. */
+  static void writeAtZero(Path file, String value) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      ch.write(ByteBuffer.wrap(value.getBytes(StandardCharsets.US_ASCII)), 0);
+    }
   }
 }

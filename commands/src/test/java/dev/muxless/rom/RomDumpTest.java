@@ -132,8 +132,16 @@ class RomDumpTest {
   void realKernelIoWritesAtOffsetZeroWithoutTruncating() throws Exception {
     Path f = tmp.resolve("attr");
     Files.writeString(f, "abcdef");
-    KernelIo.of(HostRoot.of(tmp)).writeAttribute("/attr", "0\n");
+    KernelIo.writeAtZero(f, "0\n");
     assertThat(Files.readString(f)).isEqualTo("0\ncdef");
+  }
+
+  @Test
+  void aFixtureRootsRomAttributeIsNeverOverwritten() throws Exception {
+    Path f = tmp.resolve("rom");
+    Files.write(f, new byte[] {0x55, (byte) 0xaa, 1, 2});
+    KernelIo.of(HostRoot.of(tmp)).writeAttribute("/rom", "1");
+    assertThat(Files.readAllBytes(f)).containsExactly(0x55, 0xaa, 1, 2);
   }
 
   @Test
