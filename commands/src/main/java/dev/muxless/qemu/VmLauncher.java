@@ -55,7 +55,7 @@ public final class VmLauncher {
     rt.create();
     List<String> argv = QemuArgs.forLaunch(p, rt);
     AtomicFiles.writeString(rt.profileCopy(), ProfileReader.write(p));
-    ProcessBuilder pb = new ProcessBuilder(argv);
+    ProcessBuilder pb = new ProcessBuilder(detached(argv));
     pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     pb.redirectOutput(ProcessBuilder.Redirect.to(rt.log().toFile()));
     pb.redirectErrorStream(true);
@@ -106,6 +106,23 @@ public final class VmLauncher {
           "qemu started (pid " + proc.pid() + ") but QMP failed: " + e.getMessage(),
           "see " + rt.log() + "; stop it with 'vm stop " + p.name() + " --force'");
     }
+  }
+
+  /**
+   * qemu in its own session (setsid(1), util-linux), so a Ctrl-C in the terminal that ran {@code vm
+   * start --follow} stops muxless, not the guest. setsid execs qemu directly (a child of the JVM is
+   * not a process-group leader), so the pid stays qemu's. Without setsid, argv as is.
+   */
+  static List<String> detached(List<String> argv) {
+    for (String dir : new String[] {"/usr/bin", "/bin"}) {
+      if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, "setsid"))) {
+        List<String> out = new java.util.ArrayList<>();
+        out.add(dir + "/setsid");
+        out.addAll(argv);
+        return out;
+      }
+    }
+    return argv;
   }
 
   private static MuxlessException exited(Process proc, VmRuntime rt) {
