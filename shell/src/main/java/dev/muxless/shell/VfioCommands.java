@@ -191,12 +191,18 @@ public class VfioCommands {
               + " reboot); idempotent.")
   @Example("vfio restore")
   @Example("vfio restore --apply")
+  @Example("vfio restore --json")
   public String restore(
       @Option(longNames = "apply", description = "make the changes (default: only print them)")
-          boolean apply) {
+          boolean apply,
+      @Option(longNames = "json", description = "print the plan (or what was done) as JSON")
+          boolean json) {
     HostRoot host = session.host();
     Path journal = Journal.fileFor(host);
     List<VfioRestore.DeviceRestore> plan = VfioRestore.plan(host, journal);
+    if (json) {
+      return restoreJson(host, journal, plan, apply);
+    }
     if (plan.isEmpty()) {
       return "Nothing to restore: no journal at " + journal + ".";
     }
@@ -227,5 +233,34 @@ public class VfioCommands {
           "The journal keeps these devices; fix the cause and run 'vfio restore --apply' again.");
     }
     return b.toString();
+  }
+
+  /**
+   * {@code {"journal", "devices": [{"address", "driver", "steps": [{"path", "value"}]}], "applied",
+   * "done", "problems"}}: the same facts as the text, for scripts.
+   */
+  private String restoreJson(
+      HostRoot host, Path journal, List<VfioRestore.DeviceRestore> plan, boolean apply) {
+    java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("journal", journal.toString());
+    List<Object> devices = new java.util.ArrayList<>();
+    for (VfioRestore.DeviceRestore d : plan) {
+      java.util.Map<String, Object> dev = new java.util.LinkedHashMap<>();
+      dev.put("address", d.recorded().address());
+      dev.put("driver", d.recorded().driver());
+      dev.put("steps", d.steps());
+      devices.add(dev);
+    }
+    out.put("devices", devices);
+    out.put("applied", apply && !plan.isEmpty());
+    if (apply && !plan.isEmpty()) {
+      VfioRestore.Result r = VfioRestore.apply(host, HostWriter.forHost(host), journal);
+      out.put("done", r.done());
+      out.put("problems", r.problems());
+      if (!r.problems().isEmpty()) {
+        session.report(ExitStatus.PROBLEMS);
+      }
+    }
+    return dev.muxless.core.Json.write(out);
   }
 }

@@ -80,6 +80,15 @@ class VfioCommandTest extends ShellTest {
         .contains(
             "0000:01:00.0 back to driver nouveau",
             "echo 0000:01:00.0 > /sys/bus/pci/drivers/nouveau/bind");
+    var planJson = Json.mapper().readTree(run("vfio", "restore", "--json").output());
+    assertThat(planJson.get("applied").asBoolean()).isFalse();
+    assertThat(planJson.get("devices").get(0).get("address").asText()).isEqualTo("0000:01:00.0");
+    assertThat(planJson.get("devices").get(0).get("driver").asText()).isEqualTo("nouveau");
+    assertThat(planJson.get("devices").get(0).get("steps").toString())
+        .contains("/sys/bus/pci/drivers/nouveau/bind");
+    // the JSON dry run changed nothing
+    assertThat(session.host().linkName("/sys/bus/pci/devices/0000:01:00.0/driver"))
+        .contains("vfio-pci");
     var back = run("vfio", "restore", "--apply");
     assertThat(back.exitCode()).as(back.output()).isZero();
     assertThat(back.output()).contains("Restored 2 devices; journal cleared.");
