@@ -55,6 +55,17 @@ final class VolumeParser {
             : fs.equals(Guids.FFS3) ? "FFSv3" : fs.equals(Guids.NVRAM) ? "NVRAM" : "Unknown";
     walk.node(w, "Volume", subtype, name, off, declared);
     Where v = w.volume(name);
+    if (Le.fits(d, off, headerLength) && headerSum(d, off, headerLength) != 0) {
+      // PI spec vol. 3, 3.2.1 EFI_FIRMWARE_VOLUME_HEADER.Checksum: the 16-bit words of the
+      // header sum to zero; firmware skips or reports a volume that fails it
+      walk.problem(
+          w,
+          off,
+          String.format(
+              "volume %s: header checksum fails (16-bit sum 0x%04x, not 0): a damaged or edited"
+                  + " image; walked anyway",
+              name, headerSum(d, off, headerLength)));
+    }
     if (declared > available) {
       walk.problem(
           w,
@@ -105,6 +116,10 @@ final class VolumeParser {
       }
       int body = f + header;
       int bodyLen = (int) size - header;
+      String bad = FfsChecksum.verify(d, f, header, bodyLen, attrs);
+      if (bad != null) {
+        walk.problem(v, f, "file " + name + ": " + bad + "; walked anyway");
+      }
       if (type == 0xF0) {
         walk.node(v, "File", "Pad", "Padding file", f, size);
       } else {
@@ -126,6 +141,14 @@ final class VolumeParser {
       volume(d, body, fw);
     }
     walk.scanForRoms(d, body, len, fw, Walk.LEAF_ALIGNMENT);
+  }
+
+  static int headerSum(byte[] d, int off, int len) {
+    int sum = 0;
+    for (int i = 0; i + 1 < len; i += 2) {
+      sum += Le.u16(d, off + i);
+    }
+    return sum & 0xFFFF;
   }
 
   static long align(long v, int a) {

@@ -170,12 +170,29 @@ final class FvBuilder {
     fv[0x37] = 2;
     put32(fv, 0x38, fv.length / 0x1000);
     put32(fv, 0x3C, 0x1000);
+    sealVolume(fv);
+    return fv;
+  }
+
+  /** Recomputes the volume header checksum after a test edits the header. */
+  static void sealVolume(byte[] fv) {
+    put16(fv, 0x32, 0);
     int sum = 0;
     for (int i = 0; i < 0x48; i += 2) {
       sum += Le.u16(fv, i);
     }
     put16(fv, 0x32, -sum & 0xFFFF);
-    return fv;
+  }
+
+  /** Sets a hand-built file's header checksum (and the fixed data checksum 0xAA). */
+  static void sealFile(byte[] f, int headerLength) {
+    f[0x10] = 0;
+    f[0x11] = (byte) 0xAA;
+    int sum = 0;
+    for (int i = 0; i < headerLength; i++) {
+      sum += i == 0x11 || i == 0x17 ? 0 : f[i] & 0xFF;
+    }
+    f[0x10] = (byte) -sum;
   }
 
   /** A flash image of {@code size} bytes of 0xFF with {@code fv} at {@code at}. */

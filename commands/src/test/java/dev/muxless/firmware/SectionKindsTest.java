@@ -100,8 +100,10 @@ class SectionKindsTest {
     FvBuilder.put64(file, 0x18, file.length);
     file[0x17] = (byte) 0xF8;
     System.arraycopy(ext, 0, file, 0x20, ext.length);
+    FvBuilder.sealFile(file, 0x20);
     byte[] fv = FvBuilder.volume(file);
     System.arraycopy(Guids.FFS3.bytes(), 0, fv, 0x10, 16);
+    FvBuilder.sealVolume(fv);
     ExtractResult r = walk(fv);
     assertThat(r.problems()).isEmpty();
     assertThat(r.nodes())
@@ -127,5 +129,21 @@ class SectionKindsTest {
               assertThat(f.location().file()).isNull();
               assertThat(f.fileName()).isEqualTo("10de_1237_off-000c0000.rom");
             });
+  }
+
+  @Test
+  void damagedChecksumsAreReportedAndTheRomIsStillFound() {
+    byte[] rom = rom(0x10de, 0x1237, 2);
+    byte[] fv = FvBuilder.volume(FvBuilder.file(FvBuilder.FILE_A, 0x02, FvBuilder.raw(rom)));
+    ExtractResult clean = walk(fv);
+    assertThat(clean.problems()).isEmpty();
+    fv[0x60 + 0x10] ^= 0x01; // the first file (after the header and its extension) header checksum
+    fv[0x33] ^= 0x10; // the volume's header checksum
+    ExtractResult r = walk(fv);
+    assertThat(r.problems())
+        .extracting(FirmwareProblem::message)
+        .anySatisfy(m -> assertThat(m).contains("volume", "header checksum fails"))
+        .anySatisfy(m -> assertThat(m).contains("file", "header checksum fails"));
+    assertThat(r.roms()).extracting(FoundRom::deviceId).containsExactly("1237");
   }
 }
