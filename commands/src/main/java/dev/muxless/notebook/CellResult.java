@@ -21,30 +21,24 @@ public record CellResult(
     Failure failure,
     long millis) {
 
+  /** A Markdown cell: nothing to run. */
   static CellResult markdown(Cell c) {
-    return new CellResult(
-        c.index(),
-        c.kind(),
-        c.title(),
-        c.firstLine(),
-        c.source(),
-        CellStatus.OK,
-        "",
-        "",
-        List.of(),
-        List.of(),
-        null,
-        0);
+    return withoutOutput(c, CellStatus.OK);
   }
 
+  /** A code cell skipped after an earlier failure. */
   static CellResult notRun(Cell c) {
+    return withoutOutput(c, CellStatus.NOT_RUN);
+  }
+
+  private static CellResult withoutOutput(Cell c, CellStatus status) {
     return new CellResult(
         c.index(),
         c.kind(),
         c.title(),
         c.firstLine(),
         c.source(),
-        CellStatus.NOT_RUN,
+        status,
         "",
         "",
         List.of(),

@@ -43,23 +43,23 @@ class AcpiCommandsTest extends ShellTest {
     return r;
   }
 
+  /** {@code acpi rom-table --rom ROM --out-dir DIR} plus the options under test. */
+  private ShellHarness.Result romTable(Object rom, Object dir, String... more) throws Exception {
+    java.util.List<String> words =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "acpi", "rom-table", "--rom", rom.toString(), "--out-dir", dir.toString()));
+    words.addAll(java.util.List.of(more));
+    return run(words.toArray(new String[0]));
+  }
+
   @Test
   void romTableWritesTablesAndPrintsTheQemuArguments() throws Exception {
     Path rom = dir.resolve("vbios.rom");
     byte[] bytes = optionRom(255); // 127.5 KiB: three tables
     Files.write(rom, bytes);
     Path out = dir.resolve("out");
-    var r =
-        run(
-            "acpi",
-            "rom-table",
-            "--rom",
-            rom.toString(),
-            "--out-dir",
-            out.toString(),
-            "--root-port",
-            "2",
-            "--asl");
+    var r = romTable(rom, out, "--root-port", "2", "--asl");
     assertThat(r.exitCode()).as(r.output()).isZero();
     assertThat(r.output())
         .contains("_ROM at \\_SB.PCI0.S10.S00, embedded mode")
@@ -87,17 +87,7 @@ class AcpiCommandsTest extends ShellTest {
     byte[] bytes = optionRom(64);
     Files.write(rom, bytes);
     Path out = dir.resolve("fw");
-    var r =
-        run(
-            "acpi",
-            "rom-table",
-            "--rom",
-            rom.toString(),
-            "--out-dir",
-            out.toString(),
-            "--mode",
-            "fw-cfg",
-            "--json");
+    var r = romTable(rom, out, "--mode", "fw-cfg", "--json");
     assertThat(r.exitCode()).as(r.output()).isZero();
     JsonNode j = Json.mapper().readTree(r.output());
     assertThat(j.get("mode").asText()).isEqualTo("fw-cfg");
@@ -109,21 +99,14 @@ class AcpiCommandsTest extends ShellTest {
     assertThat(Files.readAllBytes(out.resolve("vbios-fwcfg.rom"))).isEqualTo(bytes);
     assertThat(j.get("staleFiles")).isEmpty();
     // embedded into the same directory: the fw-cfg table is left there and reported
-    var e = run("acpi", "rom-table", "--rom", rom.toString(), "--out-dir", out.toString());
+    var e = romTable(rom, out);
     assertThat(e.exitCode()).isZero();
     assertThat(e.output()).contains("Note: tables from an earlier run", "ssdt-vbios-fwcfg.aml");
   }
 
   @Test
   void romTableBadInputIsOneLineAndExit2() throws Exception {
-    var missing =
-        run(
-            "acpi",
-            "rom-table",
-            "--rom",
-            dir.resolve("nope.rom").toString(),
-            "--out-dir",
-            dir.toString());
+    var missing = romTable(dir.resolve("nope.rom"), dir);
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.output())
         .contains("error: " + dir.resolve("nope.rom") + ": no such file", "hint:")
@@ -131,56 +114,20 @@ class AcpiCommandsTest extends ShellTest {
 
     Path notRom = dir.resolve("zeros.bin");
     Files.write(notRom, new byte[4096]);
-    var noRom =
-        run(
-            "acpi",
-            "rom-table",
-            "--rom",
-            notRom.toString(),
-            "--out-dir",
-            dir.resolve("o").toString());
+    var noRom = romTable(notRom, dir.resolve("o"));
     assertThat(noRom.exitCode()).isEqualTo(2);
     assertThat(noRom.output()).contains("zeros.bin", "no PCI expansion ROM found");
     assertThat(dir.resolve("o")).doesNotExist();
 
     Path rom = dir.resolve("v.rom");
     Files.write(rom, optionRom(8));
-    var port =
-        run(
-            "acpi",
-            "rom-table",
-            "--rom",
-            rom.toString(),
-            "--out-dir",
-            dir.toString(),
-            "--root-port",
-            "xyz");
+    var port = romTable(rom, dir, "--root-port", "xyz");
     assertThat(port.exitCode()).isEqualTo(2);
     assertThat(port.output()).contains("--root-port xyz");
-    var both =
-        run(
-            "acpi",
-            "rom-table",
-            "--rom",
-            rom.toString(),
-            "--out-dir",
-            dir.toString(),
-            "--root-port",
-            "2",
-            "--path",
-            "\\_SB.PCI0.S10.S00");
+    var both = romTable(rom, dir, "--root-port", "2", "--path", "\\_SB.PCI0.S10.S00");
     assertThat(both.exitCode()).isEqualTo(2);
     assertThat(both.output()).contains("--path and --root-port");
-    var mode =
-        run(
-            "acpi",
-            "rom-table",
-            "--rom",
-            rom.toString(),
-            "--out-dir",
-            dir.toString(),
-            "--mode",
-            "magic");
+    var mode = romTable(rom, dir, "--mode", "magic");
     assertThat(mode.exitCode()).isEqualTo(2);
     assertThat(mode.output()).contains("--mode magic");
   }
