@@ -38,13 +38,15 @@ class GpuInventoryTest {
 
   @Test
   void mxmLaptopNvidiaIsAVgaControllerNotMuxless() {
-    HostRoot host = fixture("foundation-mxm.tree");
+    HostRoot host = fixture("mxm-laptop.tree");
     List<Gpu> gpus = GpuInventory.list(host);
     assertThat(gpus).extracting(Gpu::address).containsExactly("0000:00:02.0", "0000:01:00.0");
     Gpu nv = gpus.get(1);
     assertThat(nv.classCode()).isEqualTo("030000");
     assertThat(nv.muxless()).isFalse();
-    assertThat(nv.bootVga()).isTrue();
+    assertThat(nv.device()).isEqualTo("1ba1");
+    assertThat(nv.bootVga()).isFalse();
+    assertThat(gpus.get(0).bootVga()).isTrue();
     assertThat(nv.driver()).isEqualTo("nouveau");
     // the audio function is not a display device
     assertThat(gpus).noneMatch(g -> g.address().endsWith("01:00.1"));
