@@ -1,11 +1,17 @@
 package dev.muxless.core;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes output files atomically: the bytes go to a temporary file in the same directory, which is
@@ -21,7 +27,18 @@ public final class AtomicFiles {
     try {
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-      Files.write(tmp, bytes);
+      // the new file takes the old one's permissions (createTempFile makes it 0600, which would
+      // turn /etc/default/grub or a shared report private); a new file gets 0644
+      Files.setPosixFilePermissions(tmp, permissionsFor(target));
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+        // on disk before the rename, so a power cut leaves the old file or the new one, never an
+        // empty one (a vfio journal must survive the hard reset a hung unbind may need)
+        ch.force(true);
+      }
       try {
         Files.move(
             tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -29,6 +46,7 @@ public final class AtomicFiles {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
       tmp = null;
+      syncDirectory(dir);
     } catch (AccessDeniedException e) {
       throw MuxlessException.environment(
           "cannot write " + target + ": permission denied",
@@ -44,6 +62,26 @@ public final class AtomicFiles {
           // best effort: the temporary file is hidden and named after the target
         }
       }
+    }
+  }
+
+  private static Set<PosixFilePermission> permissionsFor(Path target) throws IOException {
+    if (Files.exists(target)) {
+      try {
+        return Files.getPosixFilePermissions(target);
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: fall through to the default
+      }
+    }
+    return PosixFilePermissions.fromString("rw-r--r--");
+  }
+
+  /** Makes the rename itself durable; some file systems refuse to open a directory: fine. */
+  private static void syncDirectory(Path dir) {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // best effort
     }
   }
 
