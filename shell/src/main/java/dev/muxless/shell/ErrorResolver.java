@@ -47,7 +47,9 @@ public class ErrorResolver implements CommandExceptionResolver {
       if (m.hint() != null) {
         out.append(Style.dim("hint: " + m.hint())).append('\n');
       }
-    } else if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+    } else if (e instanceof IllegalArgumentException) {
+      // option conversion (a word where a number is expected) and argument checks; an
+      // IllegalStateException is muxless's own broken invariant and goes to the branch below
       status = ExitStatus.BAD_INPUT;
       out.append(Style.error("error: ")).append(e.getMessage()).append('\n');
       out.append(Style.dim("hint: see 'help <command>' for the options")).append('\n');
