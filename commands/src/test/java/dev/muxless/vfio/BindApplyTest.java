@@ -193,7 +193,7 @@ class BindApplyTest {
   }
 
   @Test
-  void journalKeepsTheFirstOriginalAcrossTwoBinds() {
+  void journalKeepsTheFirstOriginalAcrossTwoBinds() throws Exception {
     HostRoot h = Hosts.fixture("demo", tmp);
     Map<String, String> before = Hosts.snapshot(h);
     SimulatedKernel k = new SimulatedKernel(h);
@@ -203,7 +203,49 @@ class BindApplyTest {
     assertThat(again.steps()).isEmpty();
     assertThat(Journal.load(journal(), h).devices())
         .containsExactly(new DeviceState("0000:01:00.0", "nvidia", null));
-    VfioRestore.apply(h, k, journal());
+    // something clears driver_override while the device stays on vfio-pci: a second bind has a
+    // step to do and must not record vfio-pci as the original
+    k.write("/sys/bus/pci/devices/0000:01:00.0/driver_override", "");
+    BindPlan second = BindPlanner.plan(h, List.of(PciAddress.parse("01:00.0")), false);
+    assertThat(second.steps())
+        .containsExactly(
+            new HostWrite("/sys/bus/pci/devices/0000:01:00.0/driver_override", "vfio-pci"));
+    ApplyResult r = BindExecutor.apply(h, k, second, journal());
+    assertThat(r.ok()).as(r.failure()).isTrue();
+    assertThat(r.done()).hasSize(1);
+    assertThat(Journal.load(journal(), h).devices())
+        .containsExactly(new DeviceState("0000:01:00.0", "nvidia", null));
+    assertThat(VfioRestore.apply(h, k, journal()).problems()).isEmpty();
     assertThat(Hosts.diff(before, Hosts.snapshot(h))).isEmpty();
+  }
+
+  @Test
+  void anEmptyJournalFileIsAnEmptyJournal() throws Exception {
+    HostRoot h = Hosts.fixture("demo", tmp);
+    Files.createDirectories(journal().getParent());
+    Files.writeString(journal(), "");
+    assertThat(Journal.load(journal(), h).devices()).isEmpty();
+    assertThat(VfioRestore.plan(h, journal())).isEmpty();
+    BindPlan p = BindPlanner.plan(h, List.of(PciAddress.parse("01:00.0")), false);
+    assertThat(BindExecutor.apply(h, new SimulatedKernel(h), p, journal()).ok()).isTrue();
+    assertThat(Journal.load(journal(), h).devices())
+        .containsExactly(new DeviceState("0000:01:00.0", "nvidia", null));
+  }
+
+  @Test
+  void aDamagedJournalIsAnEnvironmentErrorNamingTheFileAndTheWayOut() throws Exception {
+    HostRoot h = Hosts.fixture("demo", tmp);
+    Files.createDirectories(journal().getParent());
+    Files.writeString(journal(), "{\"host\": \"demo\", \"devi");
+    assertThatThrownBy(() -> VfioRestore.plan(h, journal()))
+        .isInstanceOf(MuxlessException.class)
+        .hasMessageContaining(journal().toString())
+        .hasMessageContaining("damaged")
+        .satisfies(
+            e -> {
+              MuxlessException m = (MuxlessException) e;
+              assertThat(m.status()).isEqualTo(ExitStatus.ENVIRONMENT);
+              assertThat(m.hint()).contains("move " + journal() + " away");
+            });
   }
 }
