@@ -113,6 +113,7 @@ class BindApplyTest {
         };
     ApplyResult r = BindExecutor.apply(h, flaky, p, journal());
     assertThat(r.ok()).isFalse();
+    assertThat(r.verificationFailed()).as("an I/O error, not a failed check").isFalse();
     assertThat(r.restored()).isFalse();
     assertThat(Files.exists(journal())).isTrue();
     assertThat(Journal.load(journal(), h).devices())
@@ -137,6 +138,7 @@ class BindApplyTest {
     BindPlan p = BindPlanner.plan(h, List.of(PciAddress.parse("01:00.0")), false);
     ApplyResult r = BindExecutor.apply(h, silentProbe, p, journal());
     assertThat(r.ok()).isFalse();
+    assertThat(r.verificationFailed()).as("a failed check, not an I/O error").isTrue();
     assertThat(r.failure())
         .isEqualTo(
             "drivers_probe succeeded but 0000:01:00.0 is bound to no driver: vfio-pci did not claim it");
@@ -247,5 +249,59 @@ class BindApplyTest {
               assertThat(m.status()).isEqualTo(ExitStatus.ENVIRONMENT);
               assertThat(m.hint()).contains("move " + journal() + " away");
             });
+  }
+
+  @Test
+  void restoreKeepsAbsentDevicesAndCountsOnlyTheDevicesItChanged() throws Exception {
+    HostRoot h = Hosts.fixture("mxm-laptop", tmp);
+    SimulatedKernel k = new SimulatedKernel(h);
+    BindPlan p = BindPlanner.plan(h, List.of(PciAddress.parse("01:00.0")), false);
+    assertThat(BindExecutor.apply(h, k, p, journal()).ok()).isTrue();
+    // the audio function drops off the bus (hot-unplugged, or the slot powered down)
+    dev.muxless.host.TreeFixture.deleteTree(h.path("/sys/bus/pci/devices/0000:01:00.1"));
+    assertThat(VfioRestore.plan(h, journal()))
+        .extracting(VfioRestore.DeviceRestore::absent)
+        .containsExactly(false, true);
+    VfioRestore.Result r = VfioRestore.apply(h, k, journal());
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.restored()).containsExactly("0000:01:00.0");
+    assertThat(r.absent()).containsExactly("0000:01:00.1");
+    assertThat(Journal.load(journal(), h).devices())
+        .containsExactly(new DeviceState("0000:01:00.1", "snd_hda_intel", null));
+    VfioRestore.Result again = VfioRestore.apply(h, k, journal());
+    assertThat(again.restored()).isEmpty();
+    assertThat(again.done()).isEmpty();
+    assertThat(again.absent()).containsExactly("0000:01:00.1");
+    assertThat(Files.exists(journal())).isTrue();
+  }
+
+  @Test
+  void restoreTellsAFailedWriteFromAFailedCheck() throws Exception {
+    for (boolean io : List.of(true, false)) {
+      Path root = Files.createDirectories(tmp.resolve("io-" + io));
+      Path jf = root.resolve("journal.json");
+      HostRoot h = Hosts.fixture("demo", root);
+      SimulatedKernel k = new SimulatedKernel(h);
+      BindPlan p = BindPlanner.plan(h, List.of(PciAddress.parse("01:00.0")), false);
+      assertThat(BindExecutor.apply(h, k, p, jf).ok()).isTrue();
+      int[] n = {0};
+      HostWriter w =
+          (path, value) -> {
+            if (path.endsWith("/bind")) {
+              if (io) {
+                throw new IOException("Input/output error");
+              }
+              return; // the write "succeeds" and binds nothing
+            }
+            n[0]++;
+            k.write(path, value);
+          };
+      VfioRestore.Result r = VfioRestore.apply(h, w, jf);
+      assertThat(n[0]).isPositive();
+      assertThat(r.problems()).hasSize(1);
+      assertThat(r.writeFailed()).as("io=" + io).isEqualTo(io);
+      assertThat(r.restored()).isEmpty();
+      assertThat(Journal.load(jf, h).devices()).hasSize(1);
+    }
   }
 }
