@@ -6,9 +6,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The bundled demo host: a muxless Optimus laptop (Dell XPS 15 9560 class: Intel HD 630 with GVT-g,
@@ -36,7 +33,7 @@ public final class DemoHost {
   /** The directory holding the demo host, created on first use. */
   public static Path materialize() {
     String text = text();
-    Path dir = StateDir.path().resolve("hosts").resolve("demo-" + hash(text));
+    Path dir = StateDir.path().resolve("hosts").resolve("demo-" + StateDir.hash(text));
     if (Files.isRegularFile(dir.resolve(".complete"))) {
       return dir;
     }
@@ -61,16 +58,7 @@ public final class DemoHost {
 
   /** Throws the demo host's changes away: the next use starts from the bundled state. */
   public static void reset() {
-    Path dir = StateDir.path().resolve("hosts").resolve("demo-" + hash(text()));
+    Path dir = StateDir.path().resolve("hosts").resolve("demo-" + StateDir.hash(text()));
     TreeFixture.deleteTree(dir);
-  }
-
-  private static String hash(String text) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

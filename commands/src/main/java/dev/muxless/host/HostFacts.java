@@ -1,10 +1,15 @@
 package dev.muxless.host;
 
+import dev.muxless.core.CheckStatus;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** What the checks read once: CPU, command line, modules, PCI devices. */
-record HostFacts(
+/**
+ * What the checks read once: CPU, command line, modules, PCI devices. Public so other areas ({@code
+ * vfio persist}) take the same decisions as {@code host check} instead of re-deriving them.
+ */
+public record HostFacts(
     HostRoot host,
     String cpuVendor,
     Set<String> cpuFlags,
@@ -12,7 +17,7 @@ record HostFacts(
     KernelModules modules,
     List<PciDevice> devices) {
 
-  static HostFacts read(HostRoot host) {
+  public static HostFacts read(HostRoot host) {
     String cpuinfo = host.read("/proc/cpuinfo").orElse("");
     String vendor = "";
     Set<String> flags = Set.of();
@@ -38,12 +43,33 @@ record HostFacts(
         new PciBus(host).devices());
   }
 
-  boolean intelCpu() {
+  public boolean intelCpu() {
     return cpuVendor.equals("GenuineIntel");
   }
 
-  boolean amdCpu() {
+  public boolean amdCpu() {
     return cpuVendor.equals("AuthenticAMD");
+  }
+
+  /** The parameter that turns this CPU's IOMMU on: amd_iommu=on or intel_iommu=on. */
+  public String iommuParameter() {
+    return IommuChecks.param(this);
+  }
+
+  /**
+   * The IOMMU parameters the running command line lacks, judged as host check's iommu-cmdline and
+   * iommu-pt steps judge them (a step that does not pass, also when /proc/cmdline is unreadable,
+   * means the parameter is missing).
+   */
+  public List<String> missingIommuParameters() {
+    List<String> out = new ArrayList<>();
+    if (IommuChecks.cmdline(this, host.list("/sys/class/iommu")).status() != CheckStatus.PASS) {
+      out.add(iommuParameter());
+    }
+    if (IommuChecks.passthrough(this).status() != CheckStatus.PASS) {
+      out.add("iommu=pt");
+    }
+    return out;
   }
 
   /** The Intel integrated GPU (00:02.0 by convention), if any. */

@@ -73,10 +73,6 @@ public final class HostRoot {
     return label.equals("/");
   }
 
-  public boolean isDemo() {
-    return label.equals("demo");
-  }
-
   /** "/" for the real host, "demo", or the fixture directory. */
   public String label() {
     return label;

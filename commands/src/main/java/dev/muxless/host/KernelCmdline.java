@@ -49,10 +49,6 @@ public final class KernelCmdline {
     return words.isEmpty();
   }
 
-  public List<String> words() {
-    return List.copyOf(words);
-  }
-
   @Override
   public String toString() {
     return String.join(" ", words);

@@ -17,10 +17,6 @@ public final class PciBus {
     this.host = host;
   }
 
-  public HostRoot host() {
-    return host;
-  }
-
   /** Every function, sorted by address; unparseable entries are skipped. */
   public List<PciDevice> devices() {
     List<PciDevice> out = new ArrayList<>();

@@ -20,7 +20,6 @@ public record PciDevice(
 
   public static final String NVIDIA = "10de";
   public static final String INTEL = "8086";
-  public static final String AMD = "1002";
 
   /** The two-digit base class: 03 display, 06 bridge, 04 multimedia. */
   public String baseClass() {

@@ -1,6 +1,10 @@
 package dev.muxless.host;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Where muxless keeps its own state (history, journals, the demo host): {@code
@@ -23,5 +27,18 @@ public final class StateDir {
       return Path.of(xdg, "muxless");
     }
     return Path.of(System.getProperty("user.home"), ".local", "state", "muxless");
+  }
+
+  /**
+   * A short stable name for a state file derived from s (a host label, a fixture's text): the first
+   * 6 bytes of its SHA-256, in hex.
+   */
+  public static String hash(String s) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

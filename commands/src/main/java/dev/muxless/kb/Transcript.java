@@ -1,6 +1,8 @@
 package dev.muxless.kb;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.muxless.core.AtomicFiles;
 import dev.muxless.core.Json;
@@ -26,11 +28,11 @@ import java.util.List;
   "findings"
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(value = "finished", allowGetters = true)
 public record Transcript(
     int version,
     String target,
     Troubleshooter.State state,
-    boolean finished,
     List<TranscriptEntry> entries,
     List<ValidationStep> checks,
     List<String> suspects,
@@ -42,6 +44,12 @@ public record Transcript(
     suspects = suspects == null ? List.of() : List.copyOf(suspects);
     notes = notes == null ? List.of() : List.copyOf(notes);
     findings = findings == null ? List.of() : List.copyOf(findings);
+  }
+
+  /** True once the session reached DONE (saved as "finished" for scripts and older readers). */
+  @JsonProperty("finished")
+  public boolean finished() {
+    return state == Troubleshooter.State.DONE;
   }
 
   public void save(Path file) {

@@ -61,11 +61,13 @@ public final class Troubleshooter {
               .orElseThrow(() -> new IllegalStateException("troubleshoot.json: no question"));
       String by;
       String value;
-      if (s.state == State.GOAL && target != null) {
+      boolean goal = s.state == State.GOAL && target != null;
+      Optional<String> checked = goal || q.check() == null ? Optional.empty() : decided(q);
+      if (goal) {
         value = goalFor(q, target);
         by = "target";
-      } else if (q.check() != null && decided(q).isPresent()) {
-        value = decided(q).get();
+      } else if (checked.isPresent()) {
+        value = checked.get();
         by = "check";
       } else if (replay.containsKey(q.id()) && q.choice(replay.get(q.id())).isPresent()) {
         value = replay.get(q.id());
@@ -73,7 +75,7 @@ public final class Troubleshooter {
       } else {
         Optional<String> a = answers.answer(q);
         if (a.isEmpty()) {
-          Transcript t = s.transcript(false);
+          Transcript t = s.transcript();
           save.accept(t);
           return t;
         }
@@ -93,7 +95,6 @@ public final class Troubleshooter {
       s.entries.add(new TranscriptEntry(q.id(), q.text(), c.value(), c.label(), by));
       if (c.target() != null) {
         s.target = kb.requireConfiguration(c.target(), "troubleshoot.json");
-        s.state = State.CHECKS;
         s.checks = new SetupValidator(kb).validate(s.target, facts).steps();
       }
       s.state = State.QUESTIONS;
@@ -104,10 +105,10 @@ public final class Troubleshooter {
         s.notes.add(c.note());
       }
       current = c.next();
-      save.accept(s.transcript(false));
+      save.accept(s.transcript());
     }
     s.state = State.DONE;
-    Transcript done = s.transcript(true);
+    Transcript done = s.transcript();
     save.accept(done);
     return done;
   }
@@ -151,7 +152,8 @@ public final class Troubleshooter {
     final Map<String, String> reasons = new LinkedHashMap<>();
     final List<String> notes = new ArrayList<>();
 
-    Transcript transcript(boolean finished) {
+    Transcript transcript() {
+      boolean finished = state == State.DONE;
       List<Lead> findings = new ArrayList<>();
       if (finished) {
         for (ValidationStep st : checks) {
@@ -178,7 +180,6 @@ public final class Troubleshooter {
           1,
           target == null ? null : target.id(),
           state,
-          finished,
           entries,
           checks,
           List.copyOf(suspects),

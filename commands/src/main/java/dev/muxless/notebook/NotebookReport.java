@@ -19,21 +19,34 @@ public final class NotebookReport {
 
   private NotebookReport() {}
 
-  /** Writes the report atomically; the format follows the file's extension. */
-  public static void write(Path out, NotebookRun run) {
-    String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (AtomicFiles.sameFile(out, Path.of(run.notebook()))) {
+  /**
+   * Checks a report target before anything runs: it must not be the notebook itself and must be
+   * named .md, .html or .htm; bad input otherwise.
+   */
+  public static void checkTarget(Path out, Path notebook) {
+    if (AtomicFiles.sameFile(out, notebook)) {
       throw MuxlessException.badInput(
           "--out " + out + " is the notebook itself", "give a .md or .html report file");
     }
-    if (name.endsWith(".md")) {
-      AtomicFiles.writeString(out, markdown(run));
-    } else if (name.endsWith(".html") || name.endsWith(".htm")) {
-      AtomicFiles.writeString(out, html(run));
-    } else {
+    if (!isMarkdown(out) && !isHtml(out)) {
       throw MuxlessException.badInput(
           "--out " + out + ": unknown report format", "name the report REPORT.md or REPORT.html");
     }
+  }
+
+  /** Writes the report atomically; the format follows the file's extension. */
+  public static void write(Path out, NotebookRun run) {
+    checkTarget(out, Path.of(run.notebook()));
+    AtomicFiles.writeString(out, isMarkdown(out) ? markdown(run) : html(run));
+  }
+
+  private static boolean isMarkdown(Path out) {
+    return out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md");
+  }
+
+  private static boolean isHtml(Path out) {
+    String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".html") || name.endsWith(".htm");
   }
 
   public static String markdown(NotebookRun run) {

@@ -3,6 +3,7 @@ package dev.muxless.vfio;
 import dev.muxless.core.MuxlessException;
 import dev.muxless.host.HostRoot;
 import dev.muxless.host.HostWriter;
+import dev.muxless.host.PciAddress;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
@@ -23,8 +24,8 @@ public final class BindExecutor {
       throw new IllegalArgumentException("refused plan: " + plan.refused());
     }
     List<DeviceState> before = new ArrayList<>();
-    for (DeviceState s : plan.moved()) {
-      before.add(DeviceState.read(host, s.pciAddress()));
+    for (PciAddress a : plan.moved()) {
+      before.add(DeviceState.read(host, a));
     }
     Journal j = Journal.load(journal, host);
     List<String> added = before.stream().map(DeviceState::address).filter(a -> !j.has(a)).toList();
@@ -33,6 +34,7 @@ public final class BindExecutor {
 
     List<HostWrite> done = new ArrayList<>();
     String failure = null;
+    boolean verification = false;
     for (HostWrite w : plan.steps()) {
       try {
         writer.write(w.path(), w.value());
@@ -55,18 +57,19 @@ public final class BindExecutor {
       done.add(w);
       if (bad.isPresent()) {
         failure = bad.get();
+        verification = true;
         break;
       }
     }
     if (failure == null) {
-      return new ApplyResult(true, done, null, List.of(), false);
+      return ApplyResult.success(done);
     }
     List<HostWrite> rollback = rollback(host, writer, before);
     boolean restored = before.stream().allMatch(s -> Restore.matches(host, s));
     if (restored) {
       recorded.without(added).save(journal);
     }
-    return new ApplyResult(false, done, failure, rollback, restored);
+    return new ApplyResult(done, failure, verification, rollback, restored);
   }
 
   /** Puts devices back to the given states, last first; best effort, every write attempted. */

@@ -2,16 +2,18 @@ package dev.muxless.vfio;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.muxless.host.PciAddress;
 import java.util.List;
 
 /**
  * The value {@code vfio bind} computes before touching anything: the ordered host writes that move
  * the named devices and their sibling functions to vfio-pci, or the reason it refuses. device is
- * the named address (several are joined with commas); moved lists every function the steps move.
+ * the named address (several are joined with commas); moved lists the address of every function the
+ * steps move.
  */
 @JsonPropertyOrder({"device", "steps", "refused"})
 public record BindPlan(
-    String device, List<HostWrite> steps, String refused, @JsonIgnore List<DeviceState> moved) {
+    String device, List<HostWrite> steps, String refused, @JsonIgnore List<PciAddress> moved) {
   public BindPlan {
     steps = List.copyOf(steps);
     moved = List.copyOf(moved);

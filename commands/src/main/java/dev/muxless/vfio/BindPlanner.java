@@ -64,7 +64,7 @@ public final class BindPlanner {
     Set<Integer> groups = new LinkedHashSet<>();
     devices.forEach(d -> groups.add(d.iommuGroup()));
     for (int g : groups) {
-      for (PciDevice o : groupMembers(host, g)) {
+      for (PciDevice o : IommuGroups.members(host, bus, g)) {
         boolean ours = move.contains(o.address());
         boolean free = o.driver() == null || o.driver().equals(VFIO);
         if (!ours && !IommuGroups.isPassThroughBridge(o) && !free) {
@@ -87,13 +87,13 @@ public final class BindPlanner {
           label, "the vfio-pci driver is not loaded: run 'modprobe vfio-pci' first");
     }
     List<HostWrite> steps = new ArrayList<>();
-    List<DeviceState> moved = new ArrayList<>();
+    List<PciAddress> moved = new ArrayList<>();
     for (PciDevice d : devices) {
       DeviceState st = DeviceState.read(host, d.address());
       if (VFIO.equals(st.driver()) && VFIO.equals(st.driverOverride())) {
         continue;
       }
-      moved.add(st);
+      moved.add(d.address());
       String dir = PciBus.dir(d.address());
       steps.add(new HostWrite(dir + "/driver_override", VFIO));
       if (VFIO.equals(st.driver())) {
@@ -105,18 +105,5 @@ public final class BindPlanner {
       steps.add(new HostWrite("/sys/bus/pci/drivers_probe", st.address()));
     }
     return new BindPlan(label, steps, null, moved);
-  }
-
-  static List<PciDevice> groupMembers(HostRoot host, int group) {
-    PciBus bus = new PciBus(host);
-    List<PciDevice> out = new ArrayList<>();
-    for (String d : host.list("/sys/kernel/iommu_groups/" + group + "/devices")) {
-      try {
-        bus.find(PciAddress.parse(d)).ifPresent(out::add);
-      } catch (RuntimeException e) {
-        // not a PCI function
-      }
-    }
-    return out;
   }
 }

@@ -32,16 +32,8 @@ public final class IommuGroups {
       if (!name.matches("\\d{1,9}")) {
         continue;
       }
-      List<PciDevice> devs = new ArrayList<>();
-      for (String d : host.list(GROUPS + "/" + name + "/devices")) {
-        try {
-          bus.find(PciAddress.parse(d)).ifPresent(devs::add);
-        } catch (RuntimeException e) {
-          // not a PCI function (platform devices can share groups too): nothing to judge
-        }
-      }
-      devs.sort(Comparator.comparing(PciDevice::address));
-      out.add(judge(Integer.parseInt(name), devs));
+      int n = Integer.parseInt(name);
+      out.add(judge(n, members(host, bus, n)));
     }
     out.sort(Comparator.comparingInt(IommuGroup::number));
     return out;
@@ -49,10 +41,29 @@ public final class IommuGroups {
 
   /** The group that holds addr, if it has one. */
   public static Optional<IommuGroup> of(HostRoot host, PciAddress addr) {
-    return new PciBus(host)
-        .find(addr)
+    PciBus bus = new PciBus(host);
+    return bus.find(addr)
         .map(PciDevice::iommuGroup)
-        .flatMap(n -> read(host).stream().filter(g -> g.number() == n).findFirst());
+        .filter(n -> host.exists(GROUPS + "/" + n))
+        .map(n -> judge(n, members(host, bus, n)));
+  }
+
+  /** The PCI functions of group n, sorted by address. */
+  public static List<PciDevice> members(HostRoot host, int n) {
+    return members(host, new PciBus(host), n);
+  }
+
+  static List<PciDevice> members(HostRoot host, PciBus bus, int n) {
+    List<PciDevice> devs = new ArrayList<>();
+    for (String d : host.list(GROUPS + "/" + n + "/devices")) {
+      try {
+        bus.find(PciAddress.parse(d)).ifPresent(devs::add);
+      } catch (RuntimeException e) {
+        // not a PCI function (platform devices can share groups too): nothing to judge
+      }
+    }
+    devs.sort(Comparator.comparing(PciDevice::address));
+    return devs;
   }
 
   /** True for a PCI-to-PCI bridge, which stays with the host (endpoints are everything else). */

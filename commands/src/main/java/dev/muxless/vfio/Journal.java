@@ -10,10 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -30,20 +27,43 @@ public record Journal(String host, List<DeviceState> devices) {
 
   /** The journal file of a host root. */
   public static Path fileFor(HostRoot host) {
-    return StateDir.path().resolve("journal").resolve("vfio-" + hash(host.label()) + ".json");
+    return StateDir.path()
+        .resolve("journal")
+        .resolve("vfio-" + StateDir.hash(host.label()) + ".json");
   }
 
-  /** The journal at file, or an empty one when there is none. */
+  /**
+   * The journal at file, or an empty one when there is none or the file is empty (a write cut off
+   * by power loss before any content: journals are written atomically, so nothing was recorded). A
+   * file that is not a journal is an environment error naming it and how to recover.
+   */
   public static Journal load(Path file, HostRoot host) {
     if (!Files.isRegularFile(file)) {
       return new Journal(host.label(), List.of());
     }
+    String text;
     try {
-      return Json.mapper().readValue(Files.readString(file), Journal.class);
+      text = Files.readString(file);
     } catch (IOException e) {
-      throw MuxlessException.badInput(
-          file + ": not a muxless journal: " + e.getMessage().lines().findFirst().orElse(""),
-          "inspect it; move it away only if the devices it names are back on their drivers");
+      throw MuxlessException.environment(
+          "cannot read the vfio journal " + file + ": " + e.getMessage(),
+          "check the permissions of the state directory " + file.getParent());
+    }
+    if (text.isBlank()) {
+      return new Journal(host.label(), List.of());
+    }
+    try {
+      return Json.mapper().readValue(text, Journal.class);
+    } catch (IOException e) {
+      throw MuxlessException.environment(
+          "the vfio journal "
+              + file
+              + " is damaged: "
+              + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
+          "check with 'host gpus' or 'vfio groups' that the devices it names are back on their"
+              + " drivers (rebind them by hand if not), then move "
+              + file
+              + " away");
     }
   }
 
@@ -80,14 +100,5 @@ public record Journal(String host, List<DeviceState> devices) {
   public Journal without(List<String> addresses) {
     return new Journal(
         host, devices.stream().filter(d -> !addresses.contains(d.address())).toList());
-  }
-
-  private static String hash(String s) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

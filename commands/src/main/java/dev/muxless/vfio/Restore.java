@@ -40,11 +40,13 @@ public final class Restore {
     return out;
   }
 
-  /** True when the device's binding is the recorded one (or the device is gone). */
+  /** True when the device's binding is the recorded one; false when the device is gone. */
   public static boolean matches(HostRoot host, DeviceState target) {
-    if (!host.exists(PciBus.dir(target.pciAddress()))) {
-      return true;
-    }
-    return DeviceState.read(host, target.pciAddress()).equals(target);
+    return present(host, target) && DeviceState.read(host, target.pciAddress()).equals(target);
+  }
+
+  /** True while the device is on the bus (a removed or powered-off one has no sysfs directory). */
+  public static boolean present(HostRoot host, DeviceState target) {
+    return host.exists(PciBus.dir(target.pciAddress()));
   }
 }

@@ -2,9 +2,9 @@ package dev.muxless.vfio;
 
 import dev.muxless.core.AtomicFiles;
 import dev.muxless.core.MuxlessException;
+import dev.muxless.host.HostFacts;
 import dev.muxless.host.HostRoot;
 import dev.muxless.host.KernelCmdline;
-import dev.muxless.host.KernelModules;
 import dev.muxless.host.PciAddress;
 import dev.muxless.host.PciBus;
 import dev.muxless.host.PciDevice;
@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,31 +36,24 @@ public final class VfioPersist {
   static final List<String> EARLY = List.of("vfio", "vfio_iommu_type1", "vfio_pci");
   private static final Pattern GRUB_LINE =
       Pattern.compile("(?m)^GRUB_CMDLINE_LINUX_DEFAULT=\"([^\"]*)\"");
+  private static final Pattern GRUB_LINUX_LINE =
+      Pattern.compile("(?m)^GRUB_CMDLINE_LINUX=\"([^\"]*)\"");
 
   private VfioPersist() {}
 
   public static PersistPlan plan(HostRoot host, List<PciAddress> named) {
-    List<String> ids = ids(host, named);
-    KernelModules mods = new KernelModules(host);
-    boolean builtin = mods.builtin("vfio_pci");
-    KernelCmdline cmd = KernelCmdline.read(host);
+    HostFacts facts = HostFacts.read(host);
+    List<PciDevice> devices = facts.devices();
+    List<String> ids = ids(host, devices, named);
+    boolean builtin = facts.modules().builtin("vfio_pci");
     List<PersistFile> files = new ArrayList<>();
     List<String> commands = new ArrayList<>();
     List<String> notes = new ArrayList<>();
 
-    List<String> params = new ArrayList<>();
-    boolean amd = host.read("/proc/cpuinfo").orElse("").contains("AuthenticAMD");
-    if (amd
-        ? cmd.options("amd_iommu").contains("off")
-        : !cmd.options("intel_iommu").contains("on")) {
-      params.add(amd ? "amd_iommu=on" : "intel_iommu=on");
-    }
-    if (!cmd.value("iommu").map("pt"::equals).orElse(false)) {
-      params.add("iommu=pt");
-    }
+    List<String> params = new ArrayList<>(facts.missingIommuParameters());
     String idList = String.join(",", ids);
     if (builtin) {
-      if (!cmd.value("vfio-pci.ids").map(idList::equals).orElse(false)) {
+      if (!facts.cmdline().value("vfio-pci.ids").map(idList::equals).orElse(false)) {
         params.add("vfio-pci.ids=" + idList);
       }
       notes.add(
@@ -67,11 +61,11 @@ public final class VfioPersist {
               + " IDs go on the kernel command line; no initramfs change is needed");
     } else {
       files.add(
-          file(
-              host,
+          new PersistFile(
               MODPROBE,
-              modprobe(host, ids, named),
-              "vfio-pci claims the IDs before the GPU and audio drivers load"));
+              modprobe(devices, ids),
+              "vfio-pci claims the IDs before the GPU and audio drivers load",
+              read(host, MODPROBE).orElse(null)));
       initramfs(host, files, commands, notes);
     }
     String boot = bootloader(host, params, files, commands, notes);
@@ -79,17 +73,20 @@ public final class VfioPersist {
   }
 
   /** vendor:device of each named device and its slot's other functions (bridges excluded). */
-  static List<String> ids(HostRoot host, List<PciAddress> named) {
-    PciBus bus = new PciBus(host);
+  static List<String> ids(HostRoot host, List<PciDevice> devices, List<PciAddress> named) {
     Set<String> out = new LinkedHashSet<>();
     for (PciAddress a : named) {
-      PciDevice d = bus.require(a);
+      PciDevice d =
+          devices.stream()
+              .filter(x -> x.address().equals(a))
+              .findFirst()
+              .orElseGet(() -> new PciBus(host).require(a));
       if (d.readsAsAllOnes()) {
         throw MuxlessException.badInput(
             a + ": its IDs read as ffff:ffff (asleep)",
             "wake it first; see 'host check' gpu-subsystem");
       }
-      for (PciDevice s : bus.devices()) {
+      for (PciDevice s : devices) {
         if (s.address().sameSlot(a) && !IommuGroups.isPassThroughBridge(s)) {
           out.add(s.vendor() + ":" + s.device());
         }
@@ -98,10 +95,9 @@ public final class VfioPersist {
     return List.copyOf(out);
   }
 
-  static String modprobe(HostRoot host, List<String> ids, List<PciAddress> named) {
-    PciBus bus = new PciBus(host);
+  static String modprobe(List<PciDevice> devices, List<String> ids) {
     Set<String> soft = new LinkedHashSet<>();
-    for (PciDevice d : bus.devices()) {
+    for (PciDevice d : devices) {
       if (ids.contains(d.vendor() + ":" + d.device())) {
         if (d.vendor().equals(PciDevice.NVIDIA) && d.isDisplay()) {
           soft.add("nvidia");
@@ -126,23 +122,26 @@ public final class VfioPersist {
 
   static void initramfs(
       HostRoot host, List<PersistFile> files, List<String> commands, List<String> notes) {
-    if (host.exists(INITRAMFS_TOOLS)) {
-      String old = host.read(INITRAMFS_TOOLS).orElse("");
-      StringBuilder b = new StringBuilder(old.isEmpty() ? "" : old + "\n");
-      for (String m : EARLY) {
-        if (!old.lines().map(String::trim).toList().contains(m)) {
-          b.append(m).append('\n');
-        }
+    Optional<String> modules = read(host, INITRAMFS_TOOLS);
+    if (modules.isPresent()) {
+      String old = modules.get();
+      List<String> have = old.lines().map(String::trim).toList();
+      List<String> missing = EARLY.stream().filter(m -> !have.contains(m)).toList();
+      StringBuilder b = new StringBuilder(old);
+      if (!missing.isEmpty() && !old.isEmpty() && !old.endsWith("\n")) {
+        b.append('\n');
       }
-      files.add(file(host, INITRAMFS_TOOLS, b.toString(), "initramfs-tools loads vfio early"));
+      missing.forEach(m -> b.append(m).append('\n'));
+      files.add(
+          new PersistFile(INITRAMFS_TOOLS, b.toString(), "initramfs-tools loads vfio early", old));
       commands.add("update-initramfs -u");
     } else if (host.exists("/etc/dracut.conf.d") || host.exists("/usr/bin/dracut")) {
       files.add(
-          file(
-              host,
+          new PersistFile(
               DRACUT,
               "# Written by muxless vfio persist\nforce_drivers+=\" vfio vfio_iommu_type1 vfio_pci \"\n",
-              "dracut loads vfio early"));
+              "dracut loads vfio early",
+              read(host, DRACUT).orElse(null)));
       commands.add("dracut -f --regenerate-all");
     } else if (host.exists(MKINITCPIO)) {
       notes.add(
@@ -161,24 +160,39 @@ public final class VfioPersist {
       List<PersistFile> files,
       List<String> commands,
       List<String> notes) {
-    if (host.exists(GRUB)) {
+    Optional<String> grub = read(host, GRUB);
+    if (grub.isPresent()) {
       if (!params.isEmpty()) {
-        String old = host.read(GRUB).orElse("") + "\n";
+        String old = grub.get();
         Matcher m = GRUB_LINE.matcher(old);
+        Matcher linux = GRUB_LINUX_LINE.matcher(old);
+        String other = linux.find() ? linux.group(1) : "";
         String now;
+        List<String> added;
         if (m.find()) {
-          String joined = (m.group(1).trim() + " " + String.join(" ", params)).trim();
-          now =
-              old.substring(0, m.start())
-                  + "GRUB_CMDLINE_LINUX_DEFAULT=\""
-                  + joined
-                  + "\""
-                  + old.substring(m.end());
+          Edit e = edit(m.group(1), other, params);
+          added = e.changed();
+          now = old.substring(0, m.start(1)) + e.text() + old.substring(m.end(1));
         } else {
-          now = old + "GRUB_CMDLINE_LINUX_DEFAULT=\"" + String.join(" ", params) + "\"\n";
+          Edit e = edit("", other, params);
+          added = e.changed();
+          now =
+              added.isEmpty()
+                  ? old
+                  : old
+                      + (old.isEmpty() || old.endsWith("\n") ? "" : "\n")
+                      + "GRUB_CMDLINE_LINUX_DEFAULT=\""
+                      + e.text()
+                      + "\"\n";
         }
         files.add(
-            file(host, GRUB, now, "GRUB_CMDLINE_LINUX_DEFAULT gains " + String.join(" ", params)));
+            new PersistFile(
+                GRUB,
+                now,
+                added.isEmpty()
+                    ? "GRUB's command line already has " + String.join(" ", params)
+                    : "GRUB_CMDLINE_LINUX_DEFAULT gains " + String.join(" ", added),
+                old));
         commands.add(
             host.exists("/usr/sbin/update-grub")
                 ? "update-grub"
@@ -186,15 +200,23 @@ public final class VfioPersist {
       }
       return "grub";
     }
-    if (host.exists(KERNEL_CMDLINE)) {
+    Optional<String> kernelCmdline = read(host, KERNEL_CMDLINE);
+    if (kernelCmdline.isPresent()) {
       if (!params.isEmpty()) {
-        String old = host.read(KERNEL_CMDLINE).orElse("");
+        String old = kernelCmdline.get();
+        String body = old.stripTrailing();
+        String rest = old.substring(body.length());
+        Edit e = edit(body, "", params);
+        String now =
+            e.changed().isEmpty() ? old : e.text() + (rest.contains("\n") ? rest : rest + "\n");
         files.add(
-            file(
-                host,
+            new PersistFile(
                 KERNEL_CMDLINE,
-                (old + " " + String.join(" ", params)).trim() + "\n",
-                "kernel-install's command line gains " + String.join(" ", params)));
+                now,
+                e.changed().isEmpty()
+                    ? "kernel-install's command line already has " + String.join(" ", params)
+                    : "kernel-install's command line gains " + String.join(" ", e.changed()),
+                old));
         commands.add(
             "kernel-install add $(uname -r) /boot/vmlinuz-$(uname -r) (or reinstall the kernel package)");
       }
@@ -221,17 +243,63 @@ public final class VfioPersist {
     return "unknown";
   }
 
-  static PersistFile file(HostRoot host, String path, String content, String why) {
-    String prev = null;
-    Path p = host.path(path);
-    if (Files.isRegularFile(p)) {
-      try {
-        prev = Files.readString(p);
-      } catch (IOException e) {
-        prev = "";
+  /** A command line after {@link #edit}: its text and the parameters it gained or changed. */
+  record Edit(String text, List<String> changed) {}
+
+  /**
+   * Adds params to a configured command line: a parameter whose key already has the wanted value
+   * (in line or in other, the file's second command line such as GRUB_CMDLINE_LINUX) is left out;
+   * one whose key is there with another value replaces that value (the last one, which the kernel
+   * uses), so re-running never adds a second {@code vfio-pci.ids=}.
+   */
+  static Edit edit(String line, String other, List<String> params) {
+    String text = line;
+    List<String> changed = new ArrayList<>();
+    for (String p : params) {
+      KernelCmdline have = KernelCmdline.parse(other + " " + text);
+      int eq = p.indexOf('=');
+      String key = p.substring(0, eq);
+      String want = p.substring(eq + 1);
+      boolean set =
+          key.endsWith("_iommu")
+              ? have.options(key).contains(want)
+              : have.value(key).map(want::equals).orElse(false);
+      if (set) {
+        continue;
+      }
+      changed.add(p);
+      Matcher m = Pattern.compile("(?<=^|\\s)" + Pattern.quote(key) + "=\\S*").matcher(text);
+      int start = -1;
+      int end = -1;
+      while (m.find()) {
+        start = m.start();
+        end = m.end();
+      }
+      if (start >= 0) {
+        text = text.substring(0, start) + p + text.substring(end);
+      } else {
+        text = text.isBlank() ? p : text.stripTrailing() + " " + p;
       }
     }
-    return new PersistFile(path, content, why, prev);
+    return new Edit(text, changed);
+  }
+
+  /**
+   * A host file's content exactly as it is (trailing newline included), empty when it is not a
+   * regular file; a file that exists but cannot be read is an environment error, never "empty".
+   */
+  static Optional<String> read(HostRoot host, String path) {
+    Path p = host.path(path);
+    if (!Files.isRegularFile(p)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.readString(p));
+    } catch (IOException e) {
+      throw MuxlessException.environment(
+          "cannot read " + path + ": " + e.getClass().getSimpleName() + " " + e.getMessage(),
+          "run as root (sudo ./muxless vfio persist ...) or fix the file, then try again");
+    }
   }
 
   /** One file written: its path and the backup of what it replaced (null for a new file). */

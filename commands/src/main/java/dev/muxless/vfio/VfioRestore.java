@@ -18,29 +18,49 @@ import java.util.Optional;
 public final class VfioRestore {
   private VfioRestore() {}
 
-  /** One device's way back: its recorded state and the writes it needs now. */
-  public record DeviceRestore(DeviceState recorded, List<HostWrite> steps) {}
+  /**
+   * One device's way back: its recorded state, the writes it needs now, and whether it is absent
+   * from the bus (then it has no steps and its journal entry is kept for when it comes back).
+   */
+  public record DeviceRestore(DeviceState recorded, List<HostWrite> steps, boolean absent) {}
 
   /** What restoring would do. */
   public static List<DeviceRestore> plan(HostRoot host, Path journal) {
     List<DeviceRestore> out = new ArrayList<>();
     for (DeviceState s : Journal.load(journal, host).devices()) {
-      out.add(new DeviceRestore(s, Restore.steps(host, s)));
+      out.add(new DeviceRestore(s, Restore.steps(host, s), !Restore.present(host, s)));
     }
     return out;
   }
 
-  /** The outcome: writes done, and a problem per device that did not come back. */
-  public record Result(List<HostWrite> done, List<String> problems) {}
+  /**
+   * The outcome: writes done, the devices actually changed (already-there ones are not counted),
+   * the absent devices whose entries the journal keeps, a problem per device that did not come
+   * back, and whether any problem was a failed write (I/O or permission) rather than a check.
+   */
+  public record Result(
+      List<HostWrite> done,
+      List<String> restored,
+      List<String> absent,
+      List<String> problems,
+      boolean writeFailed) {}
 
   public static Result apply(HostRoot host, HostWriter writer, Path journal) {
     Journal j = Journal.load(journal, host);
     List<HostWrite> done = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     List<String> back = new ArrayList<>();
+    List<String> changed = new ArrayList<>();
+    List<String> absent = new ArrayList<>();
+    boolean writeFailed = false;
     for (DeviceState s : j.devices()) {
+      if (!Restore.present(host, s)) {
+        absent.add(s.address());
+        continue;
+      }
       String problem = null;
-      for (HostWrite w : Restore.steps(host, s)) {
+      List<HostWrite> steps = Restore.steps(host, s);
+      for (HostWrite w : steps) {
         try {
           writer.write(w.path(), w.value());
         } catch (AccessDeniedException e) {
@@ -50,9 +70,11 @@ public final class VfioRestore {
                 "run as root, e.g. sudo ./muxless vfio restore --apply");
           }
           problem = s.address() + ": writing " + w.path() + " failed: permission denied";
+          writeFailed = true;
           break;
         } catch (IOException e) {
           problem = s.address() + ": writing " + w.path() + " failed: " + BindExecutor.message(e);
+          writeFailed = true;
           break;
         }
         done.add(w);
@@ -64,12 +86,15 @@ public final class VfioRestore {
       }
       if (problem == null && Restore.matches(host, s)) {
         back.add(s.address());
+        if (!steps.isEmpty()) {
+          changed.add(s.address());
+        }
       } else {
         problems.add(problem != null ? problem : s.address() + ": not back to " + describe(s));
       }
     }
     j.without(back).save(journal);
-    return new Result(done, problems);
+    return new Result(done, changed, absent, problems, writeFailed);
   }
 
   static String describe(DeviceState s) {

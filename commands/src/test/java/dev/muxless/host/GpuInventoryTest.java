@@ -38,7 +38,7 @@ class GpuInventoryTest {
 
   @Test
   void mxmLaptopNvidiaIsAVgaControllerNotMuxless() {
-    HostRoot host = fixture("mxm-laptop.tree");
+    HostRoot host = Hosts.fixture("mxm-laptop", tmp);
     List<Gpu> gpus = GpuInventory.list(host);
     assertThat(gpus).extracting(Gpu::address).containsExactly("0000:00:02.0", "0000:01:00.0");
     Gpu nv = gpus.get(1);
@@ -61,15 +61,6 @@ class GpuInventoryTest {
       assertThat(g.classCode()).startsWith("03").hasSize(6);
       assertThat(g.vendor()).matches("[0-9a-f]{4}");
       assertThat(g.address()).matches("[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]");
-    }
-  }
-
-  static HostRoot fixture(String name) {
-    try {
-      Path src = Path.of(GpuInventoryTest.class.getResource("/hosts/" + name).toURI());
-      return HostRoot.of(TreeFixture.read(src).materializeInto(tmp));
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

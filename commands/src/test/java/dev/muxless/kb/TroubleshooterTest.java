@@ -203,6 +203,20 @@ class TroubleshooterTest {
   }
 
   @Test
+  void finishedIsDerivedFromTheStateAndStillSavedForScripts() throws Exception {
+    Path file = tmp.resolve("t.json");
+    Files.writeString(
+        file, "{\"version\": 1, \"finished\": true, \"state\": \"QUESTIONS\", \"entries\": []}");
+    Transcript t = Transcript.load(file);
+    assertThat(t.finished()).as("the state decides, not a stale field").isFalse();
+    t.save(file);
+    assertThat(Files.readString(file))
+        .contains("\"finished\" : false", "\"state\" : \"QUESTIONS\"");
+    Files.writeString(file, "{\"version\": 1, \"state\": \"DONE\"}");
+    assertThat(Transcript.load(file).finished()).isTrue();
+  }
+
+  @Test
   void aMissingScriptedAnswerNamesTheQuestionAndItsChoices() {
     assertThatThrownBy(
             () -> run(new FactCollector(HostRoot.demo(), null), null, Map.of(), new ArrayList<>()))

@@ -109,4 +109,21 @@ class NotebookReportTest {
         .hasMessageContaining("r.pdf");
     assertThat(Files.exists(dir.resolve("r.pdf"))).isFalse();
   }
+
+  @Test
+  void checkTargetRefusesTheNotebookAndUnknownFormatsBeforeAnythingRuns(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path nb = java.nio.file.Files.writeString(dir.resolve("tour.jsh"), "1+1\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> NotebookReport.checkTarget(dir.resolve("./tour.jsh"), nb))
+        .isInstanceOf(dev.muxless.core.MuxlessException.class)
+        .hasMessageEndingWith("is the notebook itself");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> NotebookReport.checkTarget(dir.resolve("out.txt"), nb))
+        .isInstanceOf(dev.muxless.core.MuxlessException.class)
+        .hasMessageEndingWith("out.txt: unknown report format");
+    NotebookReport.checkTarget(dir.resolve("OUT.MD"), nb);
+    NotebookReport.checkTarget(dir.resolve("out.htm"), nb);
+    NotebookReport.checkTarget(dir.resolve("out.html"), nb);
+  }
 }

@@ -113,6 +113,7 @@ class BindApplyTest {
         };
     ApplyResult r = BindExecutor.apply(h, flaky, p, journal());
     assertThat(r.ok()).isFalse();
+    assertThat(r.verificationFailed()).as("an I/O error, not a failed check").isFalse();
     assertThat(r.restored()).isFalse();
     assertThat(Files.exists(journal())).isTrue();
     assertThat(Journal.load(journal(), h).devices())
@@ -137,6 +138,7 @@ class BindApplyTest {
     BindPlan p = BindPlanner.plan(h, List.of(PciAddress.parse("01:00.0")), false);
     ApplyResult r = BindExecutor.apply(h, silentProbe, p, journal());
     assertThat(r.ok()).isFalse();
+    assertThat(r.verificationFailed()).as("a failed check, not an I/O error").isTrue();
     assertThat(r.failure())
         .isEqualTo(
             "drivers_probe succeeded but 0000:01:00.0 is bound to no driver: vfio-pci did not claim it");
@@ -193,7 +195,7 @@ class BindApplyTest {
   }
 
   @Test
-  void journalKeepsTheFirstOriginalAcrossTwoBinds() {
+  void journalKeepsTheFirstOriginalAcrossTwoBinds() throws Exception {
     HostRoot h = Hosts.fixture("demo", tmp);
     Map<String, String> before = Hosts.snapshot(h);
     SimulatedKernel k = new SimulatedKernel(h);
@@ -203,7 +205,103 @@ class BindApplyTest {
     assertThat(again.steps()).isEmpty();
     assertThat(Journal.load(journal(), h).devices())
         .containsExactly(new DeviceState("0000:01:00.0", "nvidia", null));
-    VfioRestore.apply(h, k, journal());
+    // something clears driver_override while the device stays on vfio-pci: a second bind has a
+    // step to do and must not record vfio-pci as the original
+    k.write("/sys/bus/pci/devices/0000:01:00.0/driver_override", "");
+    BindPlan second = BindPlanner.plan(h, List.of(PciAddress.parse("01:00.0")), false);
+    assertThat(second.steps())
+        .containsExactly(
+            new HostWrite("/sys/bus/pci/devices/0000:01:00.0/driver_override", "vfio-pci"));
+    ApplyResult r = BindExecutor.apply(h, k, second, journal());
+    assertThat(r.ok()).as(r.failure()).isTrue();
+    assertThat(r.done()).hasSize(1);
+    assertThat(Journal.load(journal(), h).devices())
+        .containsExactly(new DeviceState("0000:01:00.0", "nvidia", null));
+    assertThat(VfioRestore.apply(h, k, journal()).problems()).isEmpty();
     assertThat(Hosts.diff(before, Hosts.snapshot(h))).isEmpty();
+  }
+
+  @Test
+  void anEmptyJournalFileIsAnEmptyJournal() throws Exception {
+    HostRoot h = Hosts.fixture("demo", tmp);
+    Files.createDirectories(journal().getParent());
+    Files.writeString(journal(), "");
+    assertThat(Journal.load(journal(), h).devices()).isEmpty();
+    assertThat(VfioRestore.plan(h, journal())).isEmpty();
+    BindPlan p = BindPlanner.plan(h, List.of(PciAddress.parse("01:00.0")), false);
+    assertThat(BindExecutor.apply(h, new SimulatedKernel(h), p, journal()).ok()).isTrue();
+    assertThat(Journal.load(journal(), h).devices())
+        .containsExactly(new DeviceState("0000:01:00.0", "nvidia", null));
+  }
+
+  @Test
+  void aDamagedJournalIsAnEnvironmentErrorNamingTheFileAndTheWayOut() throws Exception {
+    HostRoot h = Hosts.fixture("demo", tmp);
+    Files.createDirectories(journal().getParent());
+    Files.writeString(journal(), "{\"host\": \"demo\", \"devi");
+    assertThatThrownBy(() -> VfioRestore.plan(h, journal()))
+        .isInstanceOf(MuxlessException.class)
+        .hasMessageContaining(journal().toString())
+        .hasMessageContaining("damaged")
+        .satisfies(
+            e -> {
+              MuxlessException m = (MuxlessException) e;
+              assertThat(m.status()).isEqualTo(ExitStatus.ENVIRONMENT);
+              assertThat(m.hint()).contains("move " + journal() + " away");
+            });
+  }
+
+  @Test
+  void restoreKeepsAbsentDevicesAndCountsOnlyTheDevicesItChanged() throws Exception {
+    HostRoot h = Hosts.fixture("mxm-laptop", tmp);
+    SimulatedKernel k = new SimulatedKernel(h);
+    BindPlan p = BindPlanner.plan(h, List.of(PciAddress.parse("01:00.0")), false);
+    assertThat(BindExecutor.apply(h, k, p, journal()).ok()).isTrue();
+    // the audio function drops off the bus (hot-unplugged, or the slot powered down)
+    dev.muxless.host.TreeFixture.deleteTree(h.path("/sys/bus/pci/devices/0000:01:00.1"));
+    assertThat(VfioRestore.plan(h, journal()))
+        .extracting(VfioRestore.DeviceRestore::absent)
+        .containsExactly(false, true);
+    VfioRestore.Result r = VfioRestore.apply(h, k, journal());
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.restored()).containsExactly("0000:01:00.0");
+    assertThat(r.absent()).containsExactly("0000:01:00.1");
+    assertThat(Journal.load(journal(), h).devices())
+        .containsExactly(new DeviceState("0000:01:00.1", "snd_hda_intel", null));
+    VfioRestore.Result again = VfioRestore.apply(h, k, journal());
+    assertThat(again.restored()).isEmpty();
+    assertThat(again.done()).isEmpty();
+    assertThat(again.absent()).containsExactly("0000:01:00.1");
+    assertThat(Files.exists(journal())).isTrue();
+  }
+
+  @Test
+  void restoreTellsAFailedWriteFromAFailedCheck() throws Exception {
+    for (boolean io : List.of(true, false)) {
+      Path root = Files.createDirectories(tmp.resolve("io-" + io));
+      Path jf = root.resolve("journal.json");
+      HostRoot h = Hosts.fixture("demo", root);
+      SimulatedKernel k = new SimulatedKernel(h);
+      BindPlan p = BindPlanner.plan(h, List.of(PciAddress.parse("01:00.0")), false);
+      assertThat(BindExecutor.apply(h, k, p, jf).ok()).isTrue();
+      int[] n = {0};
+      HostWriter w =
+          (path, value) -> {
+            if (path.endsWith("/bind")) {
+              if (io) {
+                throw new IOException("Input/output error");
+              }
+              return; // the write "succeeds" and binds nothing
+            }
+            n[0]++;
+            k.write(path, value);
+          };
+      VfioRestore.Result r = VfioRestore.apply(h, w, jf);
+      assertThat(n[0]).isPositive();
+      assertThat(r.problems()).hasSize(1);
+      assertThat(r.writeFailed()).as("io=" + io).isEqualTo(io);
+      assertThat(r.restored()).isEmpty();
+      assertThat(Journal.load(jf, h).devices()).hasSize(1);
+    }
   }
 }

@@ -48,7 +48,7 @@ class BindPlannerTest {
             new HostWrite("/sys/bus/pci/devices/0000:01:00.1/driver_override", "vfio-pci"),
             new HostWrite("/sys/bus/pci/drivers/snd_hda_intel/unbind", "0000:01:00.1"));
     assertThat(p.moved())
-        .extracting(DeviceState::address)
+        .extracting(PciAddress::toString)
         .containsExactly("0000:01:00.0", "0000:01:00.1");
     assertThat(p.steps())
         .noneMatch(w -> w.path().contains("0000:00:01.0") || w.value().equals("0000:00:01.0"));

@@ -2,6 +2,7 @@ package dev.muxless.vfio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.muxless.host.HostRoot;
 import dev.muxless.host.Hosts;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,5 +46,17 @@ class IommuGroupsTest {
   @Test
   void noIommuMeansNoGroups() {
     assertThat(IommuGroups.read(Hosts.fixture("no-iommu", tmp))).isEmpty();
+  }
+
+  @Test
+  void membersAndOfAgreeWithRead() {
+    HostRoot h = Hosts.fixture("demo", tmp);
+    for (IommuGroup g : IommuGroups.read(h)) {
+      assertThat(IommuGroups.members(h, g.number())).isEqualTo(g.devices());
+      for (var d : g.devices()) {
+        assertThat(IommuGroups.of(h, d.address())).contains(g);
+      }
+    }
+    assertThat(IommuGroups.members(h, 99)).isEmpty();
   }
 }

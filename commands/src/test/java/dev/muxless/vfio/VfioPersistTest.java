@@ -1,12 +1,17 @@
 package dev.muxless.vfio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.muxless.core.ExitStatus;
+import dev.muxless.core.MuxlessException;
 import dev.muxless.host.HostRoot;
 import dev.muxless.host.Hosts;
 import dev.muxless.host.PciAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,5 +98,67 @@ class VfioPersistTest {
         .isEqualTo("title Fedora\noptions root=UUID=x ro");
     assertThat(h.read("/etc/modprobe.d/vfio.conf").orElseThrow())
         .contains("options vfio-pci ids=10de:1c8d", "softdep nvidia pre: vfio-pci");
+  }
+
+  @Test
+  void planThenWriteTwiceChangesTheFilesOnlyOnce() throws Exception {
+    for (String fixture : List.of("vfio-builtin", "mxm-laptop")) {
+      HostRoot h = Hosts.fixture(fixture, Files.createDirectories(tmp.resolve(fixture)));
+      List<PciAddress> gpu = List.of(PciAddress.parse("01:00.0"));
+      PersistPlan first = VfioPersist.plan(h, gpu);
+      VfioPersist.write(h, first, "1");
+      Map<String, String> after = Hosts.snapshot(h);
+      PersistPlan second = VfioPersist.plan(h, gpu);
+      assertThat(second.files()).allMatch(PersistFile::unchanged, "unchanged");
+      assertThat(second.files())
+          .extracting(PersistFile::path)
+          .containsExactlyElementsOf(first.files().stream().map(PersistFile::path).toList());
+      assertThat(second.kernelParameters()).isEqualTo(first.kernelParameters());
+      assertThat(VfioPersist.write(h, second, "2")).isEmpty();
+      assertThat(Hosts.diff(after, Hosts.snapshot(h))).isEmpty();
+    }
+  }
+
+  @Test
+  void aParameterAlreadyInTheFileIsNotAddedAndVfioIdsAreReplaced() {
+    HostRoot h = Hosts.fixture("vfio-builtin", tmp);
+    Hosts.put(
+        h,
+        "/etc/default/grub",
+        "GRUB_DEFAULT=0\nGRUB_CMDLINE_LINUX_DEFAULT=\"quiet vfio-pci.ids=10de:ffff splash\"\n"
+            + "GRUB_CMDLINE_LINUX=\"iommu=pt\"\n");
+    PersistPlan p = VfioPersist.plan(h, List.of(PciAddress.parse("01:00.0")));
+    assertThat(p.kernelParameters()).containsExactly("iommu=pt", "vfio-pci.ids=10de:1cbb");
+    assertThat(file(p, "/etc/default/grub").content())
+        .isEqualTo(
+            "GRUB_DEFAULT=0\nGRUB_CMDLINE_LINUX_DEFAULT=\"quiet vfio-pci.ids=10de:1cbb splash\"\n"
+                + "GRUB_CMDLINE_LINUX=\"iommu=pt\"\n");
+    assertThat(file(p, "/etc/default/grub").why())
+        .isEqualTo("GRUB_CMDLINE_LINUX_DEFAULT gains vfio-pci.ids=10de:1cbb");
+  }
+
+  @Test
+  void kernelInstallCmdlineKeepsItsTrailingWhitespaceAndIsEditedOnce() throws Exception {
+    HostRoot h = Hosts.fixture("vfio-builtin", tmp);
+    Files.delete(h.path("/etc/default/grub"));
+    Hosts.put(h, "/etc/kernel/cmdline", "root=UUID=x ro iommu=pt vfio-pci.ids=10de:0001\n\n");
+    PersistPlan p = VfioPersist.plan(h, List.of(PciAddress.parse("01:00.0")));
+    assertThat(p.bootloader()).isEqualTo("kernel-install (/etc/kernel/cmdline)");
+    assertThat(file(p, "/etc/kernel/cmdline").content())
+        .isEqualTo("root=UUID=x ro iommu=pt vfio-pci.ids=10de:1cbb\n\n");
+    VfioPersist.write(h, p, "1");
+    assertThat(VfioPersist.plan(h, List.of(PciAddress.parse("01:00.0"))).files())
+        .allMatch(PersistFile::unchanged, "unchanged");
+  }
+
+  @Test
+  void anUnreadableFileIsAnEnvironmentErrorNotAnEmptyFile() throws Exception {
+    HostRoot h = Hosts.fixture("vfio-builtin", tmp);
+    Files.write(h.path("/etc/default/grub"), new byte[] {'G', (byte) 0xff, (byte) 0xfe, '\n'});
+    assertThatThrownBy(() -> VfioPersist.plan(h, List.of(PciAddress.parse("01:00.0"))))
+        .isInstanceOf(MuxlessException.class)
+        .hasMessageStartingWith("cannot read /etc/default/grub: ")
+        .satisfies(
+            e -> assertThat(((MuxlessException) e).status()).isEqualTo(ExitStatus.ENVIRONMENT));
   }
 }

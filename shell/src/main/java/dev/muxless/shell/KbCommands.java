@@ -118,11 +118,13 @@ public class KbCommands {
           String[] text,
       @Option(longNames = "json", description = "print JSON") boolean json) {
     List<KbEntry> hits = kb().search(String.join(" ", text));
+    if (hits.isEmpty()) {
+      session.report(ExitStatus.PROBLEMS);
+    }
     if (json) {
       return Json.write(hits);
     }
     if (hits.isEmpty()) {
-      session.report(ExitStatus.PROBLEMS);
       return "Nothing in the knowledge base mentions '" + String.join(" ", text) + "'.";
     }
     return KbPrinter.entries(hits);

@@ -66,13 +66,8 @@ public class NotebookCommands {
           boolean json) {
     Path nbFile = Path.of(file);
     Path report = out == null || out.isBlank() ? null : Path.of(out);
-    if (report != null && AtomicFiles.sameFile(report, nbFile)) {
-      throw MuxlessException.badInput(
-          "--out " + out + " is the notebook itself", "give a .md or .html report file");
-    }
-    if (report != null && !out.matches("(?i).*\\.(md|html?)$")) {
-      throw MuxlessException.badInput(
-          "--out " + out + ": unknown report format", "name the report REPORT.md or REPORT.html");
+    if (report != null) {
+      NotebookReport.checkTarget(report, nbFile);
     }
     Notebook nb = Notebook.read(nbFile);
     NotebookRun run;

@@ -124,7 +124,9 @@ public class VfioCommands {
     }
     ApplyResult r = BindExecutor.apply(host, HostWriter.forHost(host), plan, journal);
     if (!r.ok()) {
-      session.report(ExitStatus.ENVIRONMENT);
+      // a write that went through but did not take effect is a failed check (1); a write the host
+      // refused (I/O error, permission) is the environment (3)
+      session.report(r.verificationFailed() ? ExitStatus.PROBLEMS : ExitStatus.ENVIRONMENT);
     }
     if (json) {
       return Json.write(new AppliedPlan(plan.device(), plan.steps(), null, r));
@@ -212,7 +214,10 @@ public class VfioCommands {
         b.append(d.recorded().address())
             .append(" back to driver ")
             .append(d.recorded().driver() == null ? "none" : d.recorded().driver())
-            .append(d.steps().isEmpty() ? ": already there\n" : ":\n");
+            .append(
+                d.absent()
+                    ? ": absent, kept in the journal\n"
+                    : d.steps().isEmpty() ? ": already there\n" : ":\n");
         numbered(b, d.steps());
       }
       b.append("Dry run: nothing changed. Add --apply to do it.");
@@ -221,11 +226,24 @@ public class VfioCommands {
     VfioRestore.Result r = VfioRestore.apply(host, HostWriter.forHost(host), journal);
     StringBuilder b = new StringBuilder();
     numbered(b, r.done());
+    report(r);
+    for (String a : r.absent()) {
+      b.append("absent, kept: ").append(a).append('\n');
+    }
     if (r.problems().isEmpty()) {
-      b.append("Restored ").append(plan.size()).append(plan.size() == 1 ? " device" : " devices");
-      b.append("; journal cleared.");
+      int already = plan.size() - r.restored().size() - r.absent().size();
+      b.append("Restored ")
+          .append(r.restored().size())
+          .append(r.restored().size() == 1 ? " device" : " devices");
+      if (already > 0) {
+        b.append(" (").append(already).append(" already back)");
+      }
+      b.append(
+          r.absent().isEmpty()
+              ? "; journal cleared."
+              : "; the journal keeps the absent devices: run 'vfio restore --apply' again when"
+                  + " they are back on the bus.");
     } else {
-      session.report(ExitStatus.PROBLEMS);
       for (String p : r.problems()) {
         b.append("not restored: ").append(p).append('\n');
       }
@@ -233,6 +251,18 @@ public class VfioCommands {
           "The journal keeps these devices; fix the cause and run 'vfio restore --apply' again.");
     }
     return b.toString();
+  }
+
+  /**
+   * Exit status of a restore: 3 when a write failed (I/O or permission), 1 when a device is not
+   * back after its writes or is absent (its entry stays in the journal), else 0.
+   */
+  private void report(VfioRestore.Result r) {
+    if (r.writeFailed()) {
+      session.report(ExitStatus.ENVIRONMENT);
+    } else if (!r.problems().isEmpty() || !r.absent().isEmpty()) {
+      session.report(ExitStatus.PROBLEMS);
+    }
   }
 
   /**
@@ -249,6 +279,7 @@ public class VfioCommands {
       dev.put("address", d.recorded().address());
       dev.put("driver", d.recorded().driver());
       dev.put("steps", d.steps());
+      dev.put("absent", d.absent());
       devices.add(dev);
     }
     out.put("devices", devices);
@@ -256,10 +287,10 @@ public class VfioCommands {
     if (apply && !plan.isEmpty()) {
       VfioRestore.Result r = VfioRestore.apply(host, HostWriter.forHost(host), journal);
       out.put("done", r.done());
+      out.put("restored", r.restored());
+      out.put("absent", r.absent());
       out.put("problems", r.problems());
-      if (!r.problems().isEmpty()) {
-        session.report(ExitStatus.PROBLEMS);
-      }
+      report(r);
     }
     return dev.muxless.core.Json.write(out);
   }

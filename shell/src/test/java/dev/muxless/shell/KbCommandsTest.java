@@ -66,6 +66,9 @@ class KbCommandsTest extends ShellTest {
     assertThat(r.exitCode()).isZero();
     assertThat(r.output().lines().skip(2).findFirst().orElse("")).contains("windows-code-43");
     assertThat(run("kb", "search", "zzzyyyxxx").exitCode()).isEqualTo(1);
+    var none = run("kb", "search", "zzzyyyxxx", "--json");
+    assertThat(none.exitCode()).as("no hits is the same status with --json").isEqualTo(1);
+    assertThat(none.output().strip()).isEqualTo("[ ]");
   }
 
   @Test

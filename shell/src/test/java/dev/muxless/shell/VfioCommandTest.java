@@ -122,4 +122,26 @@ class VfioCommandTest extends ShellTest {
     assertThat(session.host().read("/etc/default/grub").orElseThrow())
         .contains("vfio-pci.ids=10de:1cbb");
   }
+
+  @Test
+  void restoreKeepsAnAbsentDeviceAndCountsOnlyWhatItChanged() throws Exception {
+    session.use(FixtureHosts.load("mxm-laptop", tmp));
+    assertThat(run("vfio", "bind", "01:00.0", "--apply").exitCode()).isZero();
+    dev.muxless.host.TreeFixture.deleteTree(
+        session.host().path("/sys/bus/pci/devices/0000:01:00.1"));
+    assertThat(run("vfio", "restore").output())
+        .contains("0000:01:00.1 back to driver snd_hda_intel: absent, kept in the journal");
+    var back = run("vfio", "restore", "--apply");
+    assertThat(back.exitCode()).as(back.output()).isEqualTo(1);
+    assertThat(back.output())
+        .contains("absent, kept: 0000:01:00.1", "Restored 1 device; the journal keeps")
+        .doesNotContain("journal cleared");
+    var again = run("vfio", "restore", "--apply", "--json");
+    assertThat(again.exitCode()).isEqualTo(1);
+    JsonNode j = Json.mapper().readTree(again.output());
+    assertThat(j.get("restored")).isEmpty();
+    assertThat(j.get("absent").get(0).asText()).isEqualTo("0000:01:00.1");
+    assertThat(j.get("devices")).hasSize(1);
+    assertThat(j.get("devices").get(0).get("absent").asBoolean()).isTrue();
+  }
 }
