@@ -215,7 +215,10 @@ public class AcpiCommands {
     boolean problems = tables.stream().anyMatch(InspectedTable::hasProblems);
     session.report(problems ? ExitStatus.PROBLEMS : ExitStatus.OK);
     if (json) {
-      return Json.write(Map.of("tables", tables, "errors", errors));
+      Map<String, Object> report = new LinkedHashMap<>();
+      report.put("tables", tables);
+      report.put("errors", errors);
+      return Json.write(report);
     }
     StringBuilder sb = new StringBuilder();
     for (InspectedTable t : tables) {
@@ -236,12 +239,14 @@ public class AcpiCommands {
           String.format(
               "  checksum 0x%02X: %s%n",
               h.checksum(),
-              h.checksumValid()
-                  ? "valid"
-                  : "INVALID"
-                      + (h.lengthMatches()
-                          ? String.format(", should be 0x%02X", h.expectedChecksum())
-                          : " (length mismatch)")));
+              (h.checksumValid()
+                      ? "valid"
+                      : String.format("INVALID, should be 0x%02X", h.expectedChecksum()))
+                  + (h.lengthMatches()
+                      ? ""
+                      : String.format(
+                          " over the %d bytes the length field covers (the file has %d)",
+                          Math.min(h.length(), h.actualLength()), h.actualLength()))));
       tree(sb, t.objects(), 1);
       for (String p : t.problems()) {
         sb.append("  problem: ").append(p).append('\n');

@@ -168,6 +168,36 @@ class AcpiCommandsTest extends ShellTest {
   }
 
   @Test
+  void inspectSaysAGoodChecksumIsValidWhenOnlyTheLengthIsWrong() throws Exception {
+    Path out = dir.resolve("b.aml");
+    run("acpi", "battery", "--out", out.toString());
+    byte[] t = Files.readAllBytes(out);
+    Path padded = dir.resolve("padded.aml");
+    Files.write(padded, java.util.Arrays.copyOf(t, t.length + 3));
+    var r = run("acpi", "inspect", padded.toString());
+    assertThat(r.exitCode()).as(r.output()).isEqualTo(1);
+    assertThat(r.output())
+        .contains(
+            ": valid over the "
+                + t.length
+                + " bytes the length field covers (the file has "
+                + (t.length + 3)
+                + ")",
+            "problem: length field at offset 0x4")
+        .doesNotContain("INVALID");
+  }
+
+  @Test
+  void inspectJsonKeysAreInAFixedOrder() throws Exception {
+    Path out = dir.resolve("b.aml");
+    run("acpi", "battery", "--out", out.toString());
+    var j = run("acpi", "inspect", out.toString(), "--json");
+    assertThat(j.exitCode()).as(j.output()).isZero();
+    JsonNode n = Json.mapper().readTree(j.output());
+    assertThat(n.fieldNames()).toIterable().containsExactly("tables", "errors");
+  }
+
+  @Test
   void inspectOfANonTableIsBadInput() throws Exception {
     Path f = dir.resolve("x.rom");
     Files.write(f, optionRom(1));
