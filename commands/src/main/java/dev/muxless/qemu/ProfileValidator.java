@@ -89,7 +89,14 @@ final class ProfileValidator {
       }
     }
     for (int i = 0; i < p.acpiTablesOrEmpty().size(); i++) {
-      require(p.acpiTablesOrEmpty().get(i), "acpiTables[" + i + "]", "an .aml table file");
+      String t = p.acpiTablesOrEmpty().get(i);
+      require(t, "acpiTables[" + i + "]", "an .aml table file");
+      if (t.contains(":")) {
+        fail(
+            "acpiTables[" + i + "]",
+            "'" + t + "' contains ':', which qemu's -acpitable file= reads as a list separator",
+            "move or link the table to a path without ':'");
+      }
     }
     if (p.kernel() != null) {
       require(p.kernel().kernel(), "kernel.kernel", "the guest kernel image (vmlinuz)");

@@ -102,6 +102,15 @@ class ProfileReaderTest {
   }
 
   @Test
+  void anAcpiTablePathWithAColonIsRefused() {
+    MuxlessException e =
+        error(
+            GOOD.replace("\"cpus\": 4", "\"cpus\": 4, \"acpiTables\": [\"ok.aml\", \"a:b.aml\"]"));
+    assertThat(e.getMessage()).startsWith("p.json: field 'acpiTables[1]': 'a:b.aml' contains ':'");
+    assertThat(e.hint()).isNotBlank();
+  }
+
+  @Test
   void displayMustStayLocal() {
     MuxlessException e =
         error(

@@ -14,6 +14,7 @@ import dev.muxless.core.AtomicFiles;
 import dev.muxless.core.ExitStatus;
 import dev.muxless.core.Json;
 import dev.muxless.core.MuxlessException;
+import dev.muxless.qemu.QemuArgs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -93,6 +94,14 @@ public class AcpiCommands {
         path != null
             ? new AcpiPath(path)
             : rootPort != null ? AcpiPath.parseRootPort(rootPort) : AcpiPath.DEFAULT;
+    if (outDir.contains(":")) {
+      throw MuxlessException.badInput(
+          "--out-dir "
+              + outDir
+              + ": contains ':', which qemu's -acpitable file= reads as a list"
+              + " separator",
+          "choose a directory whose path has no ':'");
+    }
     RomTableMode m = RomTableMode.parse(mode);
     RomTableGenerator.Options o =
         m == RomTableMode.EMBEDDED
@@ -168,7 +177,8 @@ public class AcpiCommands {
       AtomicFiles.writeString(a, b.toAsl());
       report.put("asl", a.toString());
     }
-    report.put("qemuArgs", List.of("-acpitable", "file=" + f));
+    String acpitable = "file=" + QemuArgs.opt(f.toString());
+    report.put("qemuArgs", List.of("-acpitable", acpitable));
     session.report(ExitStatus.OK);
     if (json) {
       return Json.write(report);
@@ -181,8 +191,8 @@ public class AcpiCommands {
         + BatteryTable.PATH
         + ", _STA 0x1F (present), _BIF technology 1 (rechargeable)"
         + (asl ? "\nWrote " + report.get("asl") : "")
-        + "\nQEMU argument:\n  -acpitable file="
-        + f;
+        + "\nQEMU argument:\n  -acpitable "
+        + acpitable;
   }
 
   @Command(

@@ -198,6 +198,24 @@ class AcpiCommandsTest extends ShellTest {
   }
 
   @Test
+  void romTableRefusesAnOutDirWithAColon() throws Exception {
+    Path rom = dir.resolve("v.rom");
+    Files.write(rom, optionRom(1));
+    var r = romTable(rom, dir.resolve("a:b"));
+    assertThat(r.exitCode()).as(r.output()).isEqualTo(2);
+    assertThat(r.output()).contains("error: --out-dir ", "contains ':'", "hint:");
+    assertThat(Files.exists(dir.resolve("a:b"))).isFalse();
+  }
+
+  @Test
+  void batteryQemuArgumentEscapesCommas() throws Exception {
+    Path out = dir.resolve("a,b.aml");
+    var r = run("acpi", "battery", "--out", out.toString());
+    assertThat(r.exitCode()).as(r.output()).isZero();
+    assertThat(r.output()).contains("-acpitable file=" + dir.resolve("a,,b.aml"));
+  }
+
+  @Test
   void inspectOfANonTableIsBadInput() throws Exception {
     Path f = dir.resolve("x.rom");
     Files.write(f, optionRom(1));
