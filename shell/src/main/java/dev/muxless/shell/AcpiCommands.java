@@ -12,12 +12,10 @@ import dev.muxless.acpi.RomTableMode;
 import dev.muxless.acpi.TableHeader;
 import dev.muxless.core.AtomicFiles;
 import dev.muxless.core.ExitStatus;
+import dev.muxless.core.InputFiles;
 import dev.muxless.core.Json;
 import dev.muxless.core.MuxlessException;
 import dev.muxless.qemu.QemuArgs;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +32,9 @@ import org.springframework.shell.command.annotation.OptionValues;
  */
 @Command(command = "acpi", group = "ACPI")
 public class AcpiCommands {
+  /** The largest table file read: real DSDTs are well under 1 MiB. */
+  static final long MAX_TABLE_FILE = 16L << 20;
+
   private final ShellSession session;
 
   public AcpiCommands(ShellSession session) {
@@ -283,14 +284,6 @@ public class AcpiCommands {
   }
 
   private static byte[] read(Path f) {
-    try {
-      return Files.readAllBytes(f);
-    } catch (NoSuchFileException e) {
-      throw MuxlessException.badInput(f + ": no such file", "check the path (tab completes files)");
-    } catch (IOException e) {
-      throw MuxlessException.environment(
-          f + ": cannot read: " + e.getMessage(),
-          "check its permissions (tables under /sys need root)");
-    }
+    return InputFiles.read(f, MAX_TABLE_FILE, "ACPI table");
   }
 }

@@ -216,6 +216,30 @@ class AcpiCommandsTest extends ShellTest {
   }
 
   @Test
+  void inspectOfADirectoryIsOneLineBadInput() throws Exception {
+    var r = run("acpi", "inspect", dir.toString());
+    assertThat(r.exitCode()).as(r.output()).isEqualTo(2);
+    assertThat(r.output())
+        .contains("error: " + dir + ": is a directory, not an ACPI table", "hint:")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void romTableRefusesARomLargerThan64MiB() throws Exception {
+    Path big = dir.resolve("big.rom");
+    try (var ch =
+        java.nio.channels.FileChannel.open(
+            big,
+            java.nio.file.StandardOpenOption.CREATE_NEW,
+            java.nio.file.StandardOpenOption.WRITE)) {
+      ch.write(java.nio.ByteBuffer.wrap(new byte[1]), (64L << 20)); // sparse
+    }
+    var r = romTable(big, dir.resolve("out"));
+    assertThat(r.exitCode()).as(r.output()).isEqualTo(2);
+    assertThat(r.output()).contains("is larger than any ROM file (at most 64 MiB)");
+  }
+
+  @Test
   void inspectOfANonTableIsBadInput() throws Exception {
     Path f = dir.resolve("x.rom");
     Files.write(f, optionRom(1));
