@@ -48,13 +48,14 @@ public final class AmlReader {
           name + ": length field at offset 0x4 is " + length + ", shorter than the 36-byte header",
           "the file is not an ACPI table or its header is damaged");
     }
+    // the checksum alone, over the bytes the length field covers; lengthMatches() is separate
     int sum = 0;
     int n = (int) Math.min(length, data.length);
     for (int i = 0; i < n; i++) {
       sum += data[i];
     }
-    boolean valid = (sum & 0xFF) == 0 && length == data.length;
-    byte[] covered = java.util.Arrays.copyOf(data, n);
+    boolean valid = (sum & 0xFF) == 0;
+    int expected = (data[9] - sum) & 0xFF;
     return new TableHeader(
         name,
         ascii(data, 0, 4),
@@ -68,7 +69,7 @@ public final class AmlReader {
         u32(data, 32),
         data.length,
         valid,
-        DefinitionBlock.checksum(covered) & 0xFF);
+        expected);
   }
 
   /** Header, verdicts and (for DSDT/SSDT) the object tree. Throws only when it is not a table. */
@@ -82,7 +83,7 @@ public final class AmlReader {
               + " bytes but the file has "
               + data.length);
     }
-    if (!h.checksumValid() && h.length() == data.length) {
+    if (!h.checksumValid()) {
       r.problems.add(
           String.format(
               "checksum at offset 0x9 is 0x%02X, should be 0x%02X (acpiexec and iasl reject the table)",
@@ -245,7 +246,13 @@ public final class AmlReader {
 
   private int blockEnd(int at, Read len, int end) {
     long e = at + len.value();
-    if (e > end || len.value() == 0) {
+    if (len.value() < len.next() - at) {
+      throw new Stop(
+          String.format(
+              "package at offset 0x%X has PkgLength %d, shorter than its own %d-byte length field",
+              at, len.value(), len.next() - at));
+    }
+    if (e > end) {
       throw new Stop(
           String.format(
               "package at offset 0x%X claims %d bytes, past its parent's end 0x%X",
@@ -419,8 +426,12 @@ public final class AmlReader {
         int[] after = {len.next()};
         String size = data(len.next(), e, after);
         next[0] = e;
+        if (size == null) {
+          // a computed size: where its expression ends (and the initializer starts) is not decoded
+          return "Buffer, size computed, " + (e - len.next()) + " bytes of size and initializer";
+        }
         return "Buffer, size "
-            + (size == null ? "computed" : size.replace("Integer ", ""))
+            + size.replace("Integer ", "")
             + ", "
             + (e - after[0])
             + " initializer bytes";

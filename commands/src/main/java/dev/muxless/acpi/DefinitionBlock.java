@@ -31,7 +31,7 @@ public record DefinitionBlock(
   public static final String CREATOR_ID = "MXLS";
 
   public DefinitionBlock {
-    checkId("signature", signature, 4, 4);
+    checkSignature(signature);
     checkId("OEM ID", oemId, 0, 6);
     checkId("OEM Table ID", oemTableId, 0, 8);
     checkId("creator ID", creatorId, 4, 4);
@@ -52,9 +52,17 @@ public record DefinitionBlock(
           "table " + field + " '" + v + "' must be " + min + " to " + max + " characters");
     }
     for (char c : v.toCharArray()) {
-      if (c < 0x20 || c > 0x7E) {
-        throw new AmlException("table " + field + " '" + v + "' must be printable ASCII");
+      if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+        throw new AmlException(
+            "table " + field + " '" + v + "' must be printable ASCII without '\"' or '\\'");
       }
+    }
+  }
+
+  /** A signature as AmlReader.readHeader accepts it: four of A-Z, 0-9 and _. */
+  private static void checkSignature(String v) {
+    if (v == null || !v.matches("[A-Z0-9_]{4}")) {
+      throw new AmlException("table signature '" + v + "' must be four of A-Z, 0-9 and _");
     }
   }
 

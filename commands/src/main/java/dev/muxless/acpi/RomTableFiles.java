@@ -1,12 +1,12 @@
 package dev.muxless.acpi;
 
 import dev.muxless.core.AtomicFiles;
+import dev.muxless.core.InputFiles;
 import dev.muxless.core.MuxlessException;
 import dev.muxless.rom.RomStrip;
 import dev.muxless.rom.StrippedRom;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +20,9 @@ import java.util.List;
 public final class RomTableFiles {
   /** The stripped ROM written next to an fw-cfg table, for {@code -fw_cfg ...,file=}. */
   public static final String FW_CFG_ROM_FILE = "vbios-fwcfg.rom";
+
+  /** The largest input read: as 'rom' commands, larger than any option ROM or flash image. */
+  static final long MAX_ROM_FILE = 64L << 20;
 
   private RomTableFiles() {}
 
@@ -101,18 +104,7 @@ public final class RomTableFiles {
   }
 
   static byte[] read(Path f) {
-    try {
-      if (Files.isDirectory(f)) {
-        throw MuxlessException.badInput(
-            f + ": is a directory, not a ROM file", "give the VBIOS file itself");
-      }
-      return Files.readAllBytes(f);
-    } catch (NoSuchFileException e) {
-      throw MuxlessException.badInput(f + ": no such file", "check the path (tab completes files)");
-    } catch (IOException e) {
-      throw MuxlessException.environment(
-          f + ": cannot read: " + e.getMessage(), "check its permissions");
-    }
+    return InputFiles.read(f, MAX_ROM_FILE, "ROM file");
   }
 
   private static void refuseInput(Path input, Path output) {

@@ -1,5 +1,6 @@
 package dev.muxless.acpi;
 
+import dev.muxless.qemu.QemuArgs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +33,11 @@ public record RomTables(
     List<String> out = new ArrayList<>();
     for (GeneratedTable t : tables) {
       out.add("-acpitable");
-      out.add("file=" + dir.resolve(t.fileName()));
+      out.add("file=" + QemuArgs.opt(dir.resolve(t.fileName()).toString()));
     }
     if (fwCfgName != null) {
       out.add("-fw_cfg");
-      out.add("name=" + fwCfgName + ",file=" + romFile);
+      out.add("name=" + QemuArgs.opt(fwCfgName) + ",file=" + QemuArgs.opt(romFile.toString()));
     }
     return out;
   }

@@ -1,10 +1,8 @@
 package dev.muxless.firmware;
 
 import dev.muxless.core.AtomicFiles;
+import dev.muxless.core.InputFiles;
 import dev.muxless.core.MuxlessException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,26 +37,7 @@ public final class RomExtractor {
   }
 
   static byte[] read(Path file) {
-    try {
-      if (Files.isDirectory(file)) {
-        throw MuxlessException.badInput(
-            file + ": is a directory", "give a firmware file (flash dump, capsule, .zip)");
-      }
-      long size = Files.size(file);
-      if (size > ExtractLimits.MAX_INPUT_BYTES) {
-        throw MuxlessException.badInput(
-            String.format(
-                "%s: %d bytes is larger than the %d-byte input limit",
-                file, size, ExtractLimits.MAX_INPUT_BYTES),
-            "unpack the update first and give the firmware image inside it");
-      }
-      return Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw MuxlessException.badInput(file + ": no such file", "check the path");
-    } catch (IOException e) {
-      throw MuxlessException.environment(
-          file + ": cannot read: " + e.getMessage(), "check the permissions");
-    }
+    return InputFiles.read(file, ExtractLimits.MAX_INPUT_BYTES, "firmware image");
   }
 
   /** The ROMs whose first image matches the filters (null or empty filter = any). */

@@ -105,6 +105,25 @@ public final class ProfilePaths {
     return out;
   }
 
+  /**
+   * A path the user gave on the command line (relative to the working directory, or absolute), as a
+   * profile written to profileFile must store it to name the same file: absolute stays absolute,
+   * relative becomes relative to the profile's directory (which is how {@link #resolve} reads it).
+   */
+  public static String forProfile(Path profileFile, String given) {
+    if (given == null || Path.of(given).isAbsolute()) {
+      return given;
+    }
+    Path cwd = Path.of("").toAbsolutePath();
+    Path target = cwd.resolve(given).normalize();
+    Path dir = cwd.resolve(profileFile).normalize().getParent();
+    if (dir == null) {
+      return target.toString();
+    }
+    String rel = dir.relativize(target).toString();
+    return rel.isEmpty() ? "." : rel;
+  }
+
   private static String abs(String s, Path dir) {
     if (s == null || dir == null) {
       return s;

@@ -158,7 +158,6 @@ public final class ProfileReader {
       String text, List<JsonMappingException.Reference> path, JsonLocation fallback) {
     try (JsonParser p = STRICT.getFactory().createParser(text)) {
       java.util.ArrayDeque<Object> at = new java.util.ArrayDeque<>();
-      java.util.ArrayDeque<Integer> index = new java.util.ArrayDeque<>();
       JsonToken t;
       while ((t = p.nextToken()) != null) {
         switch (t) {
@@ -170,11 +169,9 @@ public final class ProfileReader {
           case START_OBJECT, START_ARRAY -> {
             Object key = p.getParsingContext().getParent() == null ? null : parentKey(p);
             at.addLast(key == null ? "" : key);
-            index.addLast(-1);
           }
           case END_OBJECT, END_ARRAY -> {
             at.pollLast();
-            index.pollLast();
           }
           default -> {}
         }

@@ -20,6 +20,12 @@ final class ProfileValidator {
   static final Pattern LOOPBACK =
       Pattern.compile("(127\\.0\\.0\\.1|localhost|\\[::1\\]):(\\d{1,5})");
 
+  /** q35's ICH9 AHCI has six ports, ide.0 to ide.5. */
+  static final int MAX_SATA_INDEX = 5;
+
+  /** The last pcie.0 slot muxless may use: 0x1f is q35's ICH9. */
+  static final int MAX_SLOT = 0x1e;
+
   private final String file;
 
   private ProfileValidator(String file) {
@@ -62,6 +68,24 @@ final class ProfileValidator {
       require(d.file(), f + ".file", "the disk image");
       oneOf(d.format(), f + ".format", Set.of("raw", "qcow2"));
       oneOf(d.bus(), f + ".bus", Set.of("virtio", "sata"));
+      if ("sata".equals(d.bus())) {
+        if (i > MAX_SATA_INDEX) {
+          fail(
+              f + ".bus",
+              "sata disk " + i + " would be on ide." + i + ", but q35's AHCI has ports ide.0-ide.5",
+              "list SATA disks among the first six disks, or use \"bus\": \"virtio\"");
+        }
+      } else if (QemuArgs.FIRST_DISK_SLOT + i > MAX_SLOT) {
+        fail(
+            f,
+            "a virtio disk at index "
+                + i
+                + " would need PCI slot "
+                + hex(QemuArgs.FIRST_DISK_SLOT + i)
+                + ", past the last free slot "
+                + hex(MAX_SLOT),
+            "give at most " + (MAX_SLOT - QemuArgs.FIRST_DISK_SLOT + 1) + " disks");
+      }
     }
     if (p.vgpu() != null) {
       require(
@@ -86,10 +110,26 @@ final class ProfileValidator {
         if (!g.rootPort().matches("(0000:)?00:[0-9a-fA-F]{2}\\.[0-7]")) {
           fail("gpu.rootPort", "'" + g.rootPort() + "' is not on bus 00", "use 00:01.0");
         }
+        int slot = dev.muxless.host.PciAddress.parse(g.rootPort()).device();
+        String taken = slotUser(p, slot);
+        if (taken != null) {
+          fail(
+              "gpu.rootPort",
+              "'" + g.rootPort() + "': slot " + hex(slot) + " is taken by " + taken,
+              "use a free slot such as 00:01.0 (muxless puts the vGPU at 02, the NIC at 03, virtio"
+                  + " disks from 04)");
+        }
       }
     }
     for (int i = 0; i < p.acpiTablesOrEmpty().size(); i++) {
-      require(p.acpiTablesOrEmpty().get(i), "acpiTables[" + i + "]", "an .aml table file");
+      String t = p.acpiTablesOrEmpty().get(i);
+      require(t, "acpiTables[" + i + "]", "an .aml table file");
+      if (t.contains(":")) {
+        fail(
+            "acpiTables[" + i + "]",
+            "'" + t + "' contains ':', which qemu's -acpitable file= reads as a list separator",
+            "move or link the table to a path without ':'");
+      }
     }
     if (p.kernel() != null) {
       require(p.kernel().kernel(), "kernel.kernel", "the guest kernel image (vmlinuz)");
@@ -107,11 +147,51 @@ final class ProfileValidator {
               "'" + d.listen() + "' is neither unix:PATH nor a loopback address",
               "remote display stays local: unix:/path or 127.0.0.1:PORT (tunnel it over ssh)");
         }
+        var m = LOOPBACK.matcher(d.listen());
+        if (m.matches()) {
+          int port = Integer.parseInt(m.group(2));
+          int min = d.type().equals("vnc") ? 5900 : 1;
+          if (port < min || port > 65535) {
+            fail(
+                "display.listen",
+                "port " + port + " is out of range",
+                d.type().equals("vnc")
+                    ? "give 5900 to 65535 (qemu's VNC display N listens on 5900+N)"
+                    : "give 1 to 65535");
+          }
+        }
       }
     }
     if (p.network() != null) {
       oneOf(p.network().type(), "network.type", Set.of("user", "none"));
     }
+  }
+
+  /** What muxless puts at a slot on pcie.0 for this profile, or null when it is free. */
+  private static String slotUser(VmProfile p, int slot) {
+    if (slot == 0) {
+      return "the q35 host bridge";
+    }
+    if (slot == 0x1f) {
+      return "the q35 ICH9 (LPC, SATA, SMBus)";
+    }
+    if (slot == 2 && p.vgpu() != null) {
+      return "the vGPU";
+    }
+    if (slot == QemuArgs.NIC_SLOT && p.network() != null && !"none".equals(p.network().type())) {
+      return "the network card";
+    }
+    int disk = slot - QemuArgs.FIRST_DISK_SLOT;
+    if (disk >= 0
+        && disk < p.disksOrEmpty().size()
+        && !"sata".equals(p.disksOrEmpty().get(disk).bus())) {
+      return "disks[" + disk + "]";
+    }
+    return null;
+  }
+
+  private static String hex(int v) {
+    return String.format("0x%02x", v);
   }
 
   private void pci(String v, String field) {

@@ -186,8 +186,11 @@ public final class QemuArgs {
     add(a, "-device", model + ",netdev=net0,bus=pcie.0,addr=" + hex(NIC_SLOT));
   }
 
-  /** A value inside a qemu option list: a comma is written twice (QemuOpts escaping). */
-  static String opt(String v) {
+  /**
+   * A value inside a qemu option list ({@code file=...,name=...}): a comma is written twice
+   * (QemuOpts escaping). Every option value muxless builds from a path goes through here.
+   */
+  public static String opt(String v) {
     return v.replace(",", ",,");
   }
 

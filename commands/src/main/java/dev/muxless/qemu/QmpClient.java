@@ -150,6 +150,11 @@ public final class QmpClient implements AutoCloseable {
         replies.add(CLOSED);
         throw new IOException(command + ": qemu closed the connection");
       }
+      if (!r.has("id") && r.has("error")) {
+        // qemu answers input it cannot parse with an error without an id: it is this command's
+        throw new IOException(
+            command + ": " + r.path("error").path("desc").asText(r.path("error").toString()));
+      }
       if (r.path("id").asInt(-1) != id) {
         continue; // a late reply to an earlier command that timed out
       }
@@ -163,7 +168,8 @@ public final class QmpClient implements AutoCloseable {
 
   /**
    * The next event (its JSON: {@code event}, {@code data}, {@code timestamp}), or null when none
-   * arrives in time. Returns {@link #isClosedMarker closed} once qemu has gone.
+   * arrives in time. Returns {@link #isClosedMarker closed} once qemu has gone; an interrupt of the
+   * waiting thread is a {@link MuxlessException} ("interrupted"), with the interrupt flag kept.
    */
   public QmpEvent nextEvent(Duration timeout) {
     try {
@@ -177,8 +183,9 @@ public final class QmpClient implements AutoCloseable {
       }
       return QmpEvent.of(e);
     } catch (InterruptedException ex) {
+      // not CLOSED: an interrupt (Ctrl-C) is not qemu exiting
       Thread.currentThread().interrupt();
-      return QmpEvent.CLOSED;
+      throw MuxlessException.environment("interrupted", null);
     }
   }
 

@@ -2,7 +2,6 @@ package dev.muxless.qemu;
 
 import dev.muxless.host.HostRoot;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The GVT-g facts {@code vm init} needs: existing vGPUs under {@code /sys/bus/mdev/devices} and the
@@ -30,9 +29,5 @@ public final class VgpuFinder {
     return dev.muxless.vfio.Gvt.types(host).stream()
         .map(t -> new Type(t.parent().toString(), t.id(), t.availableInstances()))
         .toList();
-  }
-
-  static Optional<Type> type(HostRoot host, String id) {
-    return types(host).stream().filter(t -> t.id().equals(id)).findFirst();
   }
 }

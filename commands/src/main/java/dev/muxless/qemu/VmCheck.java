@@ -279,6 +279,8 @@ public final class VmCheck {
       return;
     }
     long total = 0;
+    List<String> misplaced = new ArrayList<>();
+    String expectedRom = expectedRomPath();
     for (String t : tables) {
       Path f = Path.of(t);
       if (!Files.isRegularFile(f)) {
@@ -286,15 +288,17 @@ public final class VmCheck {
             CheckStep.fail("acpi-tables", f + " does not exist", "generate it ('acpi rom-table')"));
         return;
       }
-      CheckStep s = checkAcpiTable(f);
-      if (s.status() != dev.muxless.core.CheckStatus.PASS) {
-        steps.add(s);
+      ReadTable read = readAcpiTable(f);
+      if (read.step().status() != dev.muxless.core.CheckStatus.PASS) {
+        steps.add(read.step());
         return;
       }
-      try {
-        total += Files.size(f);
-      } catch (IOException e) {
-        // checkAcpiTable read it a moment ago
+      total += read.data().length;
+      if (expectedRom != null) {
+        dev.muxless.acpi.AmlReader.inspect(read.data(), f.toString()).allObjects().stream()
+            .filter(o -> o.kind().equals("Method") && o.path() != null)
+            .filter(o -> o.path().endsWith("._ROM") && !o.path().equals(expectedRom))
+            .forEach(o -> misplaced.add(f + " puts _ROM at " + o.path()));
       }
     }
     if (total > ACPI_TOTAL_MAX) {
@@ -305,26 +309,65 @@ public final class VmCheck {
               "fewer or smaller tables (a VBIOS is at most a few hundred KiB)"));
       return;
     }
+    if (!misplaced.isEmpty()) {
+      var rp = dev.muxless.host.PciAddress.parse(p.gpu().rootPortOrDefault());
+      steps.add(
+          CheckStep.warn(
+              "acpi-tables",
+              String.join("; ", misplaced)
+                  + ", but gpu.rootPort "
+                  + p.gpu().rootPortOrDefault()
+                  + " puts the GPU at "
+                  + expectedRom.substring(0, expectedRom.length() - "._ROM".length())
+                  + ": the guest driver finds no _ROM",
+              "regenerate the tables with 'acpi rom-table --root-port "
+                  + Integer.toHexString(rp.device())
+                  + (rp.function() == 0 ? "" : "." + rp.function())
+                  + "', or set gpu.rootPort to where they put it"));
+      return;
+    }
     steps.add(CheckStep.pass("acpi-tables", tables.size() + " tables, " + total + " bytes"));
   }
+
+  /**
+   * Where the GPU's _ROM must be for the profile's root port; null without a passed-through GPU.
+   */
+  private String expectedRomPath() {
+    if (p.gpu() == null) {
+      return null;
+    }
+    try {
+      var rp = dev.muxless.host.PciAddress.parse(p.gpu().rootPortOrDefault());
+      return dev.muxless.acpi.AcpiPath.ofRootPort(rp.device(), rp.function()).path() + "._ROM";
+    } catch (RuntimeException e) {
+      return null; // a root port the validator let through but ACPI cannot name: not this step's
+    }
+  }
+
+  /** One table file as read: its check and (once it could be read) its bytes. */
+  record ReadTable(CheckStep step, byte[] data) {}
 
   /**
    * One -acpitable file: within qemu's per-table limit, and a valid ACPI table by the acpi engine's
    * reader (signature, length field equal to the file, checksum).
    */
   static CheckStep checkAcpiTable(Path f) {
+    return readAcpiTable(f).step();
+  }
+
+  static ReadTable readAcpiTable(Path f) {
     try {
       long size = Files.size(f);
       if (size > ACPITABLE_MAX) {
-        return CheckStep.fail(
+        return fail(
             "acpi-tables",
             f + " is " + size + " bytes: qemu -acpitable takes at most 65535 per table",
             "split the ROM over several SSDTs ('acpi rom-table' does)");
       }
-      dev.muxless.acpi.TableHeader h =
-          dev.muxless.acpi.AmlReader.readHeader(Files.readAllBytes(f), f.toString());
+      byte[] data = Files.readAllBytes(f);
+      dev.muxless.acpi.TableHeader h = dev.muxless.acpi.AmlReader.readHeader(data, f.toString());
       if (!h.lengthMatches()) {
-        return CheckStep.fail(
+        return fail(
             "acpi-tables",
             f
                 + ": header length "
@@ -335,18 +378,24 @@ public final class VmCheck {
             "regenerate it ('acpi rom-table'); the file was truncated or padded");
       }
       if (!h.checksumValid()) {
-        return CheckStep.fail(
+        return fail(
             "acpi-tables",
             String.format(
                 "%s: checksum 0x%02x, expected 0x%02x", f, h.checksum(), h.expectedChecksum()),
             "regenerate it ('acpi rom-table'); the guest kernel ignores a table with a bad checksum");
       }
-      return CheckStep.pass("acpi-tables", f + " (" + h.signature() + ", " + size + " bytes)");
+      return new ReadTable(
+          CheckStep.pass("acpi-tables", f + " (" + h.signature() + ", " + data.length + " bytes)"),
+          data);
     } catch (dev.muxless.core.MuxlessException e) {
-      return CheckStep.fail("acpi-tables", e.getMessage(), e.hint());
+      return fail("acpi-tables", e.getMessage(), e.hint());
     } catch (IOException e) {
-      return CheckStep.fail("acpi-tables", f + ": " + e.getMessage(), "check its permissions");
+      return fail("acpi-tables", f + ": " + e.getMessage(), "check its permissions");
     }
+  }
+
+  private static ReadTable fail(String id, String message, String fix) {
+    return new ReadTable(CheckStep.fail(id, message, fix), null);
   }
 
   private void kernel() {

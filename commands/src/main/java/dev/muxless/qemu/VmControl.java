@@ -64,21 +64,43 @@ public final class VmControl {
   /**
    * Asks the guest to power down (ACPI power button) and waits up to timeout for qemu to exit, then
    * sends {@code quit}; with force, sends {@code quit} at once. A qemu that ignores QMP is sent
-   * SIGTERM, then SIGKILL. The sockets and pid file are removed afterwards; the log stays.
+   * SIGTERM, then SIGKILL. The sockets and pid file are removed afterwards; the log stays. The
+   * runtime directory's lock is held throughout, so a {@code vm start} or second stop waits.
    */
   public static Stopped stop(
       String name, boolean force, Duration timeout, Consumer<QmpEvent> sink) {
     VmRuntime rt = VmRuntime.of(name);
+    if (!java.nio.file.Files.isDirectory(rt.dir())) {
+      throw notRunning(name);
+    }
+    try (VmRuntime.Lock lock = rt.lock(timeout.plus(QMP_TIMEOUT))) {
+      return stopLocked(rt, force, timeout, sink);
+    }
+  }
+
+  private static MuxlessException notRunning(String name) {
+    return MuxlessException.badInput(
+        "VM '" + name + "' is not running", "see 'vm status' for the VMs muxless knows");
+  }
+
+  private static Stopped stopLocked(
+      VmRuntime rt, boolean force, Duration timeout, Consumer<QmpEvent> sink) {
+    String name = rt.name();
     RuntimeState s = rt.inspect();
     if (s.kind() == RuntimeState.Kind.STOPPED) {
-      throw MuxlessException.badInput(
-          "VM '" + name + "' is not running", "see 'vm status' for the VMs muxless knows");
+      throw notRunning(name);
+    }
+    if (s.kind() == RuntimeState.Kind.IN_USE) {
+      throw rt.inUse(s);
     }
     if (s.kind() == RuntimeState.Kind.STALE) {
       rt.clean();
       return new Stopped(name, "not running; removed stale files: " + s.explanation(), List.of());
     }
-    ProcessHandle proc = rt.process().orElseThrow();
+    ProcessHandle proc = s.process();
+    if (proc == null || !VmRuntime.running(proc)) {
+      return finish(rt, name, "qemu had already exited", List.of());
+    }
     List<QmpEvent> seen = new ArrayList<>();
     Consumer<QmpEvent> record =
         e -> {
@@ -86,33 +108,53 @@ public final class VmControl {
           sink.accept(e);
         };
     String how;
+    boolean qmpAnswered = false;
+    boolean quitAcknowledged = false;
     try (QmpClient qmp = QmpClient.connect(rt.qmpSocket(), QMP_TIMEOUT)) {
+      qmpAnswered = true;
+      String powerdownFailed = null;
       if (!force) {
-        qmp.execute("system_powerdown", Map.of(), QMP_TIMEOUT);
-        if (waitExit(proc, qmp, timeout, record)) {
-          how = "the guest powered down";
-          return finish(rt, name, how, seen);
+        try {
+          qmp.execute("system_powerdown", Map.of(), QMP_TIMEOUT);
+          if (waitExit(proc, qmp, timeout, record)) {
+            return finish(rt, name, "the guest powered down", seen);
+          }
+        } catch (IOException e) {
+          powerdownFailed = e.getMessage(); // still try quit
         }
       }
       try {
         qmp.execute("quit", Map.of(), QMP_TIMEOUT);
+        quitAcknowledged = true;
       } catch (IOException closed) {
         // qemu may close the socket before it answers quit
       }
-      how = force ? "quit at once (--force)" : "quit after " + timeout.toSeconds() + " s";
+      how =
+          force
+              ? "quit at once (--force)"
+              : powerdownFailed != null
+                  ? "quit (system_powerdown failed: " + powerdownFailed + ")"
+                  : "quit after " + timeout.toSeconds() + " s";
       if (waitExit(proc, qmp, QMP_TIMEOUT, record)) {
         return finish(rt, name, how, seen);
       }
-    } catch (IOException | MuxlessException e) {
+    } catch (MuxlessException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw e; // Ctrl-C: leave the VM as it is
+      }
       // QMP unusable: fall through to signals
     }
+    String why =
+        quitAcknowledged
+            ? "qemu acknowledged quit but did not exit"
+            : qmpAnswered ? "qemu did not acknowledge quit" : "QMP did not answer";
     proc.destroy();
     if (!waitExit(proc, null, QMP_TIMEOUT, record)) {
       proc.destroyForcibly();
       waitExit(proc, null, QMP_TIMEOUT, record);
-      how = "killed (SIGKILL): qemu ignored QMP and SIGTERM";
+      how = "killed (SIGKILL): " + why + ", nor did SIGTERM end it";
     } else {
-      how = "terminated (SIGTERM): QMP did not answer";
+      how = "terminated (SIGTERM): " + why;
     }
     return finish(rt, name, how, seen);
   }

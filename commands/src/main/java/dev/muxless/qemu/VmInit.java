@@ -36,9 +36,10 @@ public final class VmInit {
 
   public static Result init(HostRoot host, Options o) {
     List<String> notes = new ArrayList<>();
-    PciDevice gpu = gpu(host, o.gpu());
+    PciBus bus = new PciBus(host);
+    PciDevice gpu = gpu(host, bus, o.gpu());
     if (gpu.readsAsAllOnes()
-        || new PciBus(host).asleep(gpu.address())
+        || bus.asleep(gpu.address())
         || gpu.subsystemVendor() == null
         || gpu.subsystemDevice() == null) {
       throw MuxlessException.environment(
@@ -99,8 +100,7 @@ public final class VmInit {
     return new Result(p, notes);
   }
 
-  static PciDevice gpu(HostRoot host, String given) {
-    PciBus bus = new PciBus(host);
+  static PciDevice gpu(HostRoot host, PciBus bus, String given) {
     if (given != null) {
       PciAddress a = PciAddress.parse(given);
       PciDevice d =
@@ -140,7 +140,9 @@ public final class VmInit {
     VgpuFinder.Type t;
     if (wanted != null) {
       t =
-          VgpuFinder.type(host, wanted)
+          types.stream()
+              .filter(x -> x.id().equals(wanted))
+              .findFirst()
               .orElseThrow(
                   () ->
                       MuxlessException.badInput(

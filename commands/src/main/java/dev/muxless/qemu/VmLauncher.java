@@ -37,8 +37,20 @@ public final class VmLauncher {
     return QemuArgs.forLaunch(p, VmRuntime.of(p.name()));
   }
 
+  /**
+   * Starts the VM. The runtime directory's lock is held from the inspection to the end of the QMP
+   * handshake, so a second {@code vm start} of the same VM waits, then finds it running.
+   */
   public static Started start(VmProfile p, Duration timeout) {
     VmRuntime rt = VmRuntime.of(p.name());
+    requireInputs(p);
+    rt.create();
+    try (VmRuntime.Lock lock = rt.lock(timeout)) {
+      return startLocked(p, rt, timeout);
+    }
+  }
+
+  private static Started startLocked(VmProfile p, VmRuntime rt, Duration timeout) {
     List<String> notes = new ArrayList<>();
     RuntimeState state = rt.inspect();
     if (state.kind() == RuntimeState.Kind.RUNNING) {
@@ -46,13 +58,14 @@ public final class VmLauncher {
           "VM '" + p.name() + "' is already running (pid " + state.pid() + ")",
           "see 'vm status " + p.name() + "', or stop it with 'vm stop " + p.name() + "'");
     }
+    if (state.kind() == RuntimeState.Kind.IN_USE) {
+      throw rt.inUse(state);
+    }
     if (state.kind() == RuntimeState.Kind.STALE) {
       notes.add("cleared stale files: " + state.explanation());
       rt.clean();
     }
-    requireInputs(p);
     ensureVars(p, notes);
-    rt.create();
     List<String> argv = QemuArgs.forLaunch(p, rt);
     AtomicFiles.writeString(rt.profileCopy(), ProfileReader.write(p));
     ProcessBuilder pb = new ProcessBuilder(detached(argv));
@@ -74,7 +87,7 @@ public final class VmLauncher {
       }
       if (System.nanoTime() > deadline) {
         proc.destroyForcibly();
-        rt.clean();
+        rt.cleanIfOurs(proc.pid());
         throw MuxlessException.environment(
             "qemu did not open its QMP socket within " + timeout.toSeconds() + " s",
             "see " + rt.log());
@@ -127,7 +140,7 @@ public final class VmLauncher {
 
   private static MuxlessException exited(Process proc, VmRuntime rt) {
     int code = proc.exitValue();
-    rt.clean();
+    rt.cleanIfOurs(proc.pid());
     return MuxlessException.environment(
         "qemu exited with status " + code + " while starting: " + rt.logTail(3),
         "the whole log is " + rt.log() + "; 'vm check' finds most causes");

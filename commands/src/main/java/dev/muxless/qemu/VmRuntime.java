@@ -5,11 +5,15 @@ import dev.muxless.host.StateDir;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -174,38 +178,52 @@ public final class VmRuntime {
   }
 
   /**
-   * What is in the directory now: running, stopped (nothing left), or stale (a pid file or socket
-   * from an earlier run that nothing is behind), with the reason in words.
+   * What is in the directory now: running, stopped (nothing left), stale (a pid file or socket from
+   * an earlier run that nothing is behind), or in use (a socket accepts connections but no qemu
+   * owns the pid file: never treated as stale), with the reason in words. The pid file is read
+   * once.
    */
   public RuntimeState inspect() {
     Optional<Long> pid = pid();
-    Optional<ProcessHandle> live = process();
+    Optional<ProcessHandle> handle = pid.flatMap(ProcessHandle::of);
+    Optional<ProcessHandle> live = handle.filter(VmRuntime::running).filter(VmRuntime::isQemu);
     if (live.isPresent()) {
-      return new RuntimeState(RuntimeState.Kind.RUNNING, live.get().pid(), "qemu is running");
+      return new RuntimeState(
+          RuntimeState.Kind.RUNNING, live.get().pid(), "qemu is running", live.get());
     }
     List<String> why = new ArrayList<>();
     if (pid.isPresent()) {
-      boolean exists = ProcessHandle.of(pid.get()).map(ProcessHandle::isAlive).orElse(false);
-      why.add(
-          "pid file "
-              + pidFile()
-              + " names "
-              + pid.get()
-              + (exists
-                  ? ", which is now another program (pid reused)"
-                  : ", which is not running"));
+      String now;
+      if (handle.isEmpty() || !handle.get().isAlive()) {
+        now = ", which is not running";
+      } else if (!running(handle.get())) {
+        now = ", which exited but was not reaped (a zombie)";
+      } else {
+        now = ", which is now another program (pid reused)";
+      }
+      why.add("pid file " + pidFile() + " names " + pid.get() + now);
     } else if (Files.exists(pidFile())) {
       why.add("pid file " + pidFile() + " is unreadable or empty");
     }
+    List<String> answering = new ArrayList<>();
     for (Path s : List.of(qmpSocket(), eventSocket())) {
       if (Files.exists(s)) {
-        why.add(
-            "socket "
-                + s
-                + (accepts(s)
-                    ? " accepts connections but no qemu owns it"
-                    : " refuses connections"));
+        if (accepts(s)) {
+          answering.add(s.toString());
+        } else {
+          why.add("socket " + s + " refuses connections");
+        }
       }
+    }
+    if (!answering.isEmpty()) {
+      return new RuntimeState(
+          RuntimeState.Kind.IN_USE,
+          pid.orElse(null),
+          "socket "
+              + String.join(" and ", answering)
+              + " accepts connections but no qemu owns the pid file"
+              + (why.isEmpty() ? "" : " (" + String.join("; ", why) + ")")
+              + ": another muxless may be starting this VM, or a qemu runs without muxless");
     }
     if (why.isEmpty()) {
       return new RuntimeState(RuntimeState.Kind.STOPPED, null, "not running");
@@ -215,6 +233,100 @@ public final class VmRuntime {
         pid.orElse(null),
         "left over from an earlier run (qemu was killed or the host rebooted): "
             + String.join("; ", why));
+  }
+
+  /** Refuses to touch a directory a socket of which answers without a qemu behind it. */
+  MuxlessException inUse(RuntimeState s) {
+    return MuxlessException.environment(
+        "VM '" + name + "': " + s.explanation(),
+        "see 'vm status "
+            + name
+            + "'; if nothing uses "
+            + dir
+            + ", remove its sockets by hand and try again");
+  }
+
+  public Path lockFile() {
+    return dir.resolve("lock");
+  }
+
+  /** A held {@link #lock}: release it with close. */
+  public static final class Lock implements AutoCloseable {
+    private final FileChannel channel;
+
+    private Lock(FileChannel channel) {
+      this.channel = channel;
+    }
+
+    @Override
+    public void close() {
+      try {
+        channel.close(); // releases the lock
+      } catch (IOException ignored) {
+        // the lock goes with the channel either way
+      }
+    }
+  }
+
+  /**
+   * An exclusive lock on the directory's {@code lock} file (the directory must exist), held by
+   * {@code vm start} from its inspection to the end of the QMP handshake and by all of {@code vm
+   * stop}, so two of them never clean each other's files. Waits up to wait for another holder (a
+   * process, or another thread of this one), then fails naming the lock file.
+   */
+  public Lock lock(Duration wait) {
+    FileChannel ch;
+    try {
+      ch = FileChannel.open(lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw MuxlessException.environment(
+          "cannot open " + lockFile() + ": " + e.getMessage(),
+          "set MUXLESS_STATE or XDG_STATE_HOME to a writable directory");
+    }
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      try {
+        if (ch.tryLock() != null) {
+          return new Lock(ch);
+        }
+      } catch (OverlappingFileLockException heldHere) {
+        // another thread of this JVM holds it
+      } catch (IOException e) {
+        closeQuietly(ch);
+        throw MuxlessException.environment(
+            "cannot lock " + lockFile() + ": " + e.getMessage(), "check the state directory");
+      }
+      if (System.nanoTime() >= deadline) {
+        closeQuietly(ch);
+        throw MuxlessException.environment(
+            "VM '"
+                + name
+                + "' is being started or stopped by another muxless (it holds "
+                + lockFile()
+                + ")",
+            "wait for it to finish, then see 'vm status " + name + "'");
+      }
+      VmLauncher.sleep(50);
+    }
+  }
+
+  private static void closeQuietly(FileChannel ch) {
+    try {
+      ch.close();
+    } catch (IOException ignored) {
+      // failing already
+    }
+  }
+
+  /**
+   * Removes the files only when the pid file is absent or names proc: a qemu that failed to start
+   * must not take a live VM's sockets with it.
+   */
+  void cleanIfOurs(long procPid) {
+    Optional<Long> pid = pid();
+    if (pid.isEmpty() || pid.get() == procPid) {
+      clean();
+    }
   }
 
   /** Removes the sockets and pid file (never the log: it explains the last run). */

@@ -69,7 +69,7 @@ public final class VmXml {
       if (cpu.features().isEmpty()) {
         x.line(cpu.model().equals("host") ? open + "/>" : open + "></cpu>");
       } else {
-        x.line(cpu.model().equals("host") ? open + ">" : open + ">");
+        x.line(open + ">");
         for (var f : cpu.features().entrySet()) {
           x.line(
               "  <feature policy='"
@@ -182,7 +182,6 @@ public final class VmXml {
     }
     String listen = d.listen();
     boolean unix = listen.startsWith("unix:");
-    boolean gl = d.gl() != null ? d.gl() : p.vgpu() != null && p.vgpu().displayOn() && unix;
     if (unix) {
       x.open("graphics type='" + d.type() + "'");
       x.line("<listen type='socket' socket='" + esc(listen.substring(5)) + "'/>");
@@ -191,7 +190,7 @@ public final class VmXml {
       x.open("graphics type='" + d.type() + "' port='" + listen.substring(colon + 1) + "'");
       x.line("<listen type='address' address='" + esc(listen.substring(0, colon)) + "'/>");
     }
-    if (gl && d.type().equals("spice")) {
+    if (QemuArgs.spiceGl(p)) {
       x.line("<gl enable='yes'/>");
     }
     x.close("graphics");

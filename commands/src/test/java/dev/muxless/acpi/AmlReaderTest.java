@@ -86,6 +86,7 @@ class AmlReaderTest {
     assertThat(t.header().oemId()).isEqualTo("BOCHS "); // QEMU pads with spaces
     assertThat(t.header().checksumValid()).isTrue();
     assertThat(t.allObjects()).anySatisfy(o -> assertThat(o.path()).isEqualTo("\\_SB.PCI0"));
+    assertThat(t.problems()).isNotEmpty();
     assertThat(t.problems())
         .allSatisfy(p -> assertThat(p).containsAnyOf("cannot decode opcode", "bad name"));
   }
@@ -109,5 +110,68 @@ class AmlReaderTest {
             "\\_SB.PCI0.BAT0._STA",
             "\\_SB.PCI0.BAT0._BIF",
             "\\_SB.PCI0.BAT0._BST");
+  }
+
+  /** A header-only SSDT with body appended, its length field and checksum fixed. */
+  private static byte[] ssdtWith(int... body) {
+    byte[] head = DefinitionBlock.ssdt("MUXLSS", "TEST", java.util.List.of()).toAml();
+    byte[] t = java.util.Arrays.copyOf(head, DefinitionBlock.HEADER_LENGTH + body.length);
+    for (int i = 0; i < body.length; i++) {
+      t[DefinitionBlock.HEADER_LENGTH + i] = (byte) body[i];
+    }
+    t[4] = (byte) t.length;
+    t[5] = 0;
+    t[9] = DefinitionBlock.checksum(t);
+    return t;
+  }
+
+  @Test
+  void aGoodChecksumWithTrailingBytesIsValidAndOnlyTheLengthIsAProblem() {
+    byte[] aml = BatteryTable.build().toAml();
+    byte[] padded = java.util.Arrays.copyOf(aml, aml.length + 4);
+    padded[aml.length] = 0x7F; // not covered by the length field: not in the checksum
+    InspectedTable t = AmlReader.inspect(padded, "p.aml");
+    assertThat(t.header().checksumValid()).isTrue();
+    assertThat(t.header().lengthMatches()).isFalse();
+    assertThat(t.header().expectedChecksum()).isEqualTo(aml[9] & 0xFF);
+    assertThat(t.problems()).isNotEmpty();
+    assertThat(t.problems()).noneSatisfy(p -> assertThat(p).contains("checksum"));
+    assertThat(t.problems()).anySatisfy(p -> assertThat(p).contains("length field"));
+  }
+
+  @Test
+  void aZeroPkgLengthIsReportedAsSuch() {
+    InspectedTable t = AmlReader.inspect(ssdtWith(0x10, 0x00, '_', 'S', 'B', '_'), "z.aml");
+    assertThat(t.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p).contains("PkgLength 0").doesNotContain("past"));
+  }
+
+  @Test
+  void aComputedBufferSizeIsNotCountedAsInitializer() {
+    // Name (BUFF, Buffer (SIZE) {1, 2, 3}): the size is a name, not a constant
+    InspectedTable t =
+        AmlReader.inspect(
+            ssdtWith(0x08, 'B', 'U', 'F', 'F', 0x11, 0x08, 'S', 'I', 'Z', 'E', 1, 2, 3), "b.aml");
+    assertThat(t.problems()).isEmpty();
+    assertThat(t.objects().get(0).detail())
+        .isEqualTo("Buffer, size computed, 7 bytes of size and initializer");
+  }
+
+  @Test
+  void definitionBlockIdsAreOnesTheReaderAndAslAccept() {
+    assertThatThrownBy(() -> DefinitionBlock.ssdt("MU\"X", "T", java.util.List.of()))
+        .isInstanceOf(AmlException.class)
+        .hasMessageContaining("OEM ID");
+    assertThatThrownBy(() -> DefinitionBlock.ssdt("MUX", "T\\1", java.util.List.of()))
+        .isInstanceOf(AmlException.class)
+        .hasMessageContaining("OEM Table ID");
+    assertThatThrownBy(
+            () -> new DefinitionBlock("ssdt", 2, "M", "T", 1, "MXLS", 1, java.util.List.of()))
+        .isInstanceOf(AmlException.class)
+        .hasMessageContaining("signature");
+    assertThatThrownBy(
+            () -> new DefinitionBlock("SS-T", 2, "M", "T", 1, "MXLS", 1, java.util.List.of()))
+        .isInstanceOf(AmlException.class);
   }
 }

@@ -72,4 +72,17 @@ class RomTableGeneratorTest {
         .hasSize(1);
     assertThatThrownBy(() -> o.withStride(0x800)).hasMessageContaining("stride");
   }
+
+  @Test
+  void qemuArgsEscapeCommasInPaths() {
+    RomTables t =
+        RomTableGenerator.generate(
+            TestRoms.pattern(4096), RomTableGenerator.Options.fwCfg(AcpiPath.DEFAULT));
+    assertThat(t.qemuArgs(java.nio.file.Path.of("a,b"), java.nio.file.Path.of("a,b/v.rom")))
+        .containsExactly(
+            "-acpitable",
+            "file=a,,b/ssdt-vbios-fwcfg.aml",
+            "-fw_cfg",
+            "name=opt/dev.muxless/vbios,file=a,,b/v.rom");
+  }
 }

@@ -101,6 +101,90 @@ class ProfileReaderTest {
     assertThat(e.hint()).isNotBlank();
   }
 
+  static String disks(int n, int sataAt) {
+    StringBuilder sb = new StringBuilder("\"disks\": [");
+    for (int i = 0; i < n; i++) {
+      sb.append(i > 0 ? ", " : "")
+          .append("{\"file\": \"d")
+          .append(i)
+          .append(".qcow2\", \"bus\": \"")
+          .append(i == sataAt ? "sata" : "virtio")
+          .append("\"}");
+    }
+    return sb.append("], ").toString();
+  }
+
+  @Test
+  void displayPortsQemuCannotUseAreRefused() {
+    for (String[] c :
+        new String[][] {
+          {"vnc", "127.0.0.1:5899"},
+          {"vnc", "127.0.0.1:99999"},
+          {"spice", "localhost:0"},
+          {"spice", "[::1]:65536"}
+        }) {
+      MuxlessException e =
+          error(
+              GOOD.replace(
+                  "\"cpus\": 4,",
+                  "\"cpus\": 4, \"display\": {\"type\": \""
+                      + c[0]
+                      + "\", \"listen\": \""
+                      + c[1]
+                      + "\"},"));
+      assertThat(e.getMessage())
+          .as(c[1])
+          .startsWith("p.json: field 'display.listen': port ")
+          .endsWith(" is out of range");
+    }
+    ProfileReader.parse(
+        GOOD.replace(
+            "\"cpus\": 4,",
+            "\"cpus\": 4, \"display\": {\"type\": \"vnc\", \"listen\": \"127.0.0.1:5900\"},"),
+        "p.json");
+  }
+
+  @Test
+  void diskBusesAndSlotsQemuCannotUseAreRefused() {
+    ProfileReader.parse(GOOD.replace("\"cpus\": 4,", "\"cpus\": 4, " + disks(6, 5)), "p.json");
+    assertThat(error(GOOD.replace("\"cpus\": 4,", "\"cpus\": 4, " + disks(7, 6))).getMessage())
+        .startsWith("p.json: field 'disks[6].bus': sata disk 6 would be on ide.6");
+    ProfileReader.parse(GOOD.replace("\"cpus\": 4,", "\"cpus\": 4, " + disks(27, -1)), "p.json");
+    assertThat(error(GOOD.replace("\"cpus\": 4,", "\"cpus\": 4, " + disks(28, -1))).getMessage())
+        .startsWith(
+            "p.json: field 'disks[27]': a virtio disk at index 27 would need PCI slot 0x1f");
+  }
+
+  @Test
+  void aRootPortOnATakenSlotIsRefused() {
+    String rp = "\"subsystemDevice\": \"07be\", \"rootPort\": \"00:%s.0\"";
+    String base = GOOD.replace("\"cpus\": 4,", "\"cpus\": 4, " + disks(2, 1));
+    assertThat(
+            error(base.replace("\"subsystemDevice\": \"07be\"", rp.formatted("04"))).getMessage())
+        .isEqualTo("p.json: field 'gpu.rootPort': '00:04.0': slot 0x04 is taken by disks[0]");
+    assertThat(
+            error(base.replace("\"subsystemDevice\": \"07be\"", rp.formatted("1f"))).getMessage())
+        .contains("taken by the q35 ICH9");
+    // a SATA disk takes no slot: 05 is free here
+    ProfileReader.parse(
+        base.replace("\"subsystemDevice\": \"07be\"", rp.formatted("05")), "p.json");
+    String withNic =
+        GOOD.replace("\"cpus\": 4,", "\"cpus\": 4, \"network\": {\"type\": \"user\"},");
+    assertThat(
+            error(withNic.replace("\"subsystemDevice\": \"07be\"", rp.formatted("03")))
+                .getMessage())
+        .contains("taken by the network card");
+  }
+
+  @Test
+  void anAcpiTablePathWithAColonIsRefused() {
+    MuxlessException e =
+        error(
+            GOOD.replace("\"cpus\": 4", "\"cpus\": 4, \"acpiTables\": [\"ok.aml\", \"a:b.aml\"]"));
+    assertThat(e.getMessage()).startsWith("p.json: field 'acpiTables[1]': 'a:b.aml' contains ':'");
+    assertThat(e.hint()).isNotBlank();
+  }
+
   @Test
   void displayMustStayLocal() {
     MuxlessException e =

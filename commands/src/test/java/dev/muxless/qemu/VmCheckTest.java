@@ -161,4 +161,46 @@ class VmCheckTest extends StateIsolation {
     Files.write(notRom, new byte[] {0x4d, 0x5a, 0, 0});
     assertThat(VmCheck.checkRom(notRom).status()).isEqualTo(CheckStatus.FAIL);
   }
+
+  @Test
+  void romTablesForAnotherRootPortWarnWithTheFix() throws Exception {
+    byte[] rom = new byte[4096];
+    rom[0] = 0x55;
+    rom[1] = (byte) 0xAA;
+    var tables =
+        dev.muxless.acpi.RomTableGenerator.generate(
+            rom,
+            dev.muxless.acpi.RomTableGenerator.Options.embedded(
+                dev.muxless.acpi.AcpiPath.parseRootPort("2")));
+    Path t = dir.resolve("ssdt-vbios-00.aml");
+    Files.write(t, tables.tables().get(0).aml());
+    String json =
+        """
+        {
+          "name": "rp",
+          "memoryMib": 4096,
+          "cpus": 4,
+          "firmware": {"type": "seabios"},
+          "gpu": {"host": "01:00.0", "subsystemVendor": "1028", "subsystemDevice": "07be",
+                  "rootPort": "00:%s"},
+          "acpiTables": ["%s"]
+        }
+        """;
+    CheckStep wrong =
+        byId(VmCheck.run(
+                ProfileReader.parse(json.formatted("01.0", t), "rp.json"), HostRoot.demo()))
+            .get("acpi-tables");
+    assertThat(wrong.status()).as(wrong.message()).isEqualTo(CheckStatus.WARN);
+    assertThat(wrong.message())
+        .isEqualTo(
+            t
+                + " puts _ROM at \\_SB.PCI0.S10.S00._ROM, but gpu.rootPort 00:01.0 puts the GPU at"
+                + " \\_SB.PCI0.S08.S00: the guest driver finds no _ROM");
+    assertThat(wrong.fix()).startsWith("regenerate the tables with 'acpi rom-table --root-port 1'");
+    CheckStep right =
+        byId(VmCheck.run(
+                ProfileReader.parse(json.formatted("02.0", t), "rp.json"), HostRoot.demo()))
+            .get("acpi-tables");
+    assertThat(right.status()).as(right.message()).isEqualTo(CheckStatus.PASS);
+  }
 }

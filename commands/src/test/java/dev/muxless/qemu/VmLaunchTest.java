@@ -196,6 +196,26 @@ class VmLaunchTest extends StateIsolation {
     assertThat(s.how()).startsWith("not running; removed stale files");
     assertThat(rt.pidFile()).doesNotExist();
     assertThat(rt.qmpSocket()).doesNotExist();
+
+    // the same leftovers again: vm start clears them, says so, and starts
+    Tools.require("qemu-system-x86_64");
+    Files.writeString(rt.pidFile(), gone.pid() + "\n");
+    Files.writeString(rt.qmpSocket(), "");
+    VmLauncher.Started started = VmLauncher.start(tcgProfile("stale1"), Duration.ofSeconds(15));
+    try {
+      assertThat(started.notes())
+          .anySatisfy(
+              n ->
+                  assertThat(n)
+                      .startsWith("cleared stale files: ")
+                      .contains("names " + gone.pid() + ", which is not running")
+                      .contains("qmp.sock refuses connections"));
+      assertThat(rt.inspect().kind()).isEqualTo(RuntimeState.Kind.RUNNING);
+      assertThat(rt.pid()).contains(started.pid());
+    } finally {
+      VmControl.stop("stale1", true, Duration.ofSeconds(5), e -> {});
+    }
+    assertThat(rt.pidFile()).doesNotExist();
   }
 
   @Test

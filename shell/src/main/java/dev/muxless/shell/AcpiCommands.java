@@ -12,11 +12,10 @@ import dev.muxless.acpi.RomTableMode;
 import dev.muxless.acpi.TableHeader;
 import dev.muxless.core.AtomicFiles;
 import dev.muxless.core.ExitStatus;
+import dev.muxless.core.InputFiles;
 import dev.muxless.core.Json;
 import dev.muxless.core.MuxlessException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import dev.muxless.qemu.QemuArgs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +32,9 @@ import org.springframework.shell.command.annotation.OptionValues;
  */
 @Command(command = "acpi", group = "ACPI")
 public class AcpiCommands {
+  /** The largest table file read: real DSDTs are well under 1 MiB. */
+  static final long MAX_TABLE_FILE = 16L << 20;
+
   private final ShellSession session;
 
   public AcpiCommands(ShellSession session) {
@@ -93,6 +95,14 @@ public class AcpiCommands {
         path != null
             ? new AcpiPath(path)
             : rootPort != null ? AcpiPath.parseRootPort(rootPort) : AcpiPath.DEFAULT;
+    if (outDir.contains(":")) {
+      throw MuxlessException.badInput(
+          "--out-dir "
+              + outDir
+              + ": contains ':', which qemu's -acpitable file= reads as a list"
+              + " separator",
+          "choose a directory whose path has no ':'");
+    }
     RomTableMode m = RomTableMode.parse(mode);
     RomTableGenerator.Options o =
         m == RomTableMode.EMBEDDED
@@ -168,7 +178,8 @@ public class AcpiCommands {
       AtomicFiles.writeString(a, b.toAsl());
       report.put("asl", a.toString());
     }
-    report.put("qemuArgs", List.of("-acpitable", "file=" + f));
+    String acpitable = "file=" + QemuArgs.opt(f.toString());
+    report.put("qemuArgs", List.of("-acpitable", acpitable));
     session.report(ExitStatus.OK);
     if (json) {
       return Json.write(report);
@@ -181,8 +192,8 @@ public class AcpiCommands {
         + BatteryTable.PATH
         + ", _STA 0x1F (present), _BIF technology 1 (rechargeable)"
         + (asl ? "\nWrote " + report.get("asl") : "")
-        + "\nQEMU argument:\n  -acpitable file="
-        + f;
+        + "\nQEMU argument:\n  -acpitable "
+        + acpitable;
   }
 
   @Command(
@@ -215,7 +226,10 @@ public class AcpiCommands {
     boolean problems = tables.stream().anyMatch(InspectedTable::hasProblems);
     session.report(problems ? ExitStatus.PROBLEMS : ExitStatus.OK);
     if (json) {
-      return Json.write(Map.of("tables", tables, "errors", errors));
+      Map<String, Object> report = new LinkedHashMap<>();
+      report.put("tables", tables);
+      report.put("errors", errors);
+      return Json.write(report);
     }
     StringBuilder sb = new StringBuilder();
     for (InspectedTable t : tables) {
@@ -236,12 +250,14 @@ public class AcpiCommands {
           String.format(
               "  checksum 0x%02X: %s%n",
               h.checksum(),
-              h.checksumValid()
-                  ? "valid"
-                  : "INVALID"
-                      + (h.lengthMatches()
-                          ? String.format(", should be 0x%02X", h.expectedChecksum())
-                          : " (length mismatch)")));
+              (h.checksumValid()
+                      ? "valid"
+                      : String.format("INVALID, should be 0x%02X", h.expectedChecksum()))
+                  + (h.lengthMatches()
+                      ? ""
+                      : String.format(
+                          " over the %d bytes the length field covers (the file has %d)",
+                          Math.min(h.length(), h.actualLength()), h.actualLength()))));
       tree(sb, t.objects(), 1);
       for (String p : t.problems()) {
         sb.append("  problem: ").append(p).append('\n');
@@ -268,14 +284,6 @@ public class AcpiCommands {
   }
 
   private static byte[] read(Path f) {
-    try {
-      return Files.readAllBytes(f);
-    } catch (NoSuchFileException e) {
-      throw MuxlessException.badInput(f + ": no such file", "check the path (tab completes files)");
-    } catch (IOException e) {
-      throw MuxlessException.environment(
-          f + ": cannot read: " + e.getMessage(),
-          "check its permissions (tables under /sys need root)");
-    }
+    return InputFiles.read(f, MAX_TABLE_FILE, "ACPI table");
   }
 }

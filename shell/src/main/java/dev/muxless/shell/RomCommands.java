@@ -2,6 +2,7 @@ package dev.muxless.shell;
 
 import dev.muxless.core.AtomicFiles;
 import dev.muxless.core.ExitStatus;
+import dev.muxless.core.InputFiles;
 import dev.muxless.core.Json;
 import dev.muxless.core.MuxlessException;
 import dev.muxless.rom.RomDump;
@@ -15,9 +16,6 @@ import dev.muxless.rom.StrippedRom;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -352,28 +350,7 @@ public class RomCommands {
 
   /** A file's bytes, or one clear error naming it. */
   static byte[] read(String file) {
-    Path p = Path.of(file);
-    try {
-      if (Files.isDirectory(p)) {
-        throw MuxlessException.badInput(
-            file + ": is a directory, not a ROM file", "give a ROM file");
-      }
-      long size = Files.size(p);
-      if (size > MAX_FILE) {
-        throw MuxlessException.badInput(
-            String.format(
-                "%s: %d bytes is larger than any option ROM or flash image (64 MiB)", file, size),
-            "give the ROM itself, or a firmware image to 'rom extract'");
-      }
-      return Files.readAllBytes(p);
-    } catch (NoSuchFileException e) {
-      throw MuxlessException.badInput(file + ": no such file", "check the path (tab completes it)");
-    } catch (AccessDeniedException e) {
-      throw MuxlessException.badInput(file + ": permission denied", "make it readable, or copy it");
-    } catch (IOException e) {
-      throw MuxlessException.badInput(
-          file + ": cannot read (" + e.getMessage() + ")", "check the path");
-    }
+    return InputFiles.read(Path.of(file), MAX_FILE, "ROM file");
   }
 
   static long number(String s, String option) {

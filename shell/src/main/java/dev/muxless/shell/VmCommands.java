@@ -6,6 +6,7 @@ import dev.muxless.core.ExitStatus;
 import dev.muxless.core.Json;
 import dev.muxless.core.MuxlessException;
 import dev.muxless.core.TextTable;
+import dev.muxless.qemu.ProfilePaths;
 import dev.muxless.qemu.ProfileReader;
 import dev.muxless.qemu.QemuArgs;
 import dev.muxless.qemu.QmpEvent;
@@ -91,11 +92,21 @@ public class VmCommands {
             : Arrays.stream(acpiTables.split(","))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
+                .map(t -> ProfilePaths.forProfile(file, t))
                 .toList();
+    // the profile resolves paths against its own directory: store them so they name these files
     VmInit.Result r =
         VmInit.init(
             session.host(),
-            new VmInit.Options(vmName, gpu, gvtType, rom, tables, kernel, initrd, append));
+            new VmInit.Options(
+                vmName,
+                gpu,
+                gvtType,
+                ProfilePaths.forProfile(file, rom),
+                tables,
+                ProfilePaths.forProfile(file, kernel),
+                ProfilePaths.forProfile(file, initrd),
+                append));
     AtomicFiles.writeString(file, ProfileReader.write(r.profile()));
     session.report(ExitStatus.OK);
     if (json) {

@@ -168,6 +168,78 @@ class AcpiCommandsTest extends ShellTest {
   }
 
   @Test
+  void inspectSaysAGoodChecksumIsValidWhenOnlyTheLengthIsWrong() throws Exception {
+    Path out = dir.resolve("b.aml");
+    run("acpi", "battery", "--out", out.toString());
+    byte[] t = Files.readAllBytes(out);
+    Path padded = dir.resolve("padded.aml");
+    Files.write(padded, java.util.Arrays.copyOf(t, t.length + 3));
+    var r = run("acpi", "inspect", padded.toString());
+    assertThat(r.exitCode()).as(r.output()).isEqualTo(1);
+    assertThat(r.output())
+        .contains(
+            ": valid over the "
+                + t.length
+                + " bytes the length field covers (the file has "
+                + (t.length + 3)
+                + ")",
+            "problem: length field at offset 0x4")
+        .doesNotContain("INVALID");
+  }
+
+  @Test
+  void inspectJsonKeysAreInAFixedOrder() throws Exception {
+    Path out = dir.resolve("b.aml");
+    run("acpi", "battery", "--out", out.toString());
+    var j = run("acpi", "inspect", out.toString(), "--json");
+    assertThat(j.exitCode()).as(j.output()).isZero();
+    JsonNode n = Json.mapper().readTree(j.output());
+    assertThat(n.fieldNames()).toIterable().containsExactly("tables", "errors");
+  }
+
+  @Test
+  void romTableRefusesAnOutDirWithAColon() throws Exception {
+    Path rom = dir.resolve("v.rom");
+    Files.write(rom, optionRom(1));
+    var r = romTable(rom, dir.resolve("a:b"));
+    assertThat(r.exitCode()).as(r.output()).isEqualTo(2);
+    assertThat(r.output()).contains("error: --out-dir ", "contains ':'", "hint:");
+    assertThat(Files.exists(dir.resolve("a:b"))).isFalse();
+  }
+
+  @Test
+  void batteryQemuArgumentEscapesCommas() throws Exception {
+    Path out = dir.resolve("a,b.aml");
+    var r = run("acpi", "battery", "--out", out.toString());
+    assertThat(r.exitCode()).as(r.output()).isZero();
+    assertThat(r.output()).contains("-acpitable file=" + dir.resolve("a,,b.aml"));
+  }
+
+  @Test
+  void inspectOfADirectoryIsOneLineBadInput() throws Exception {
+    var r = run("acpi", "inspect", dir.toString());
+    assertThat(r.exitCode()).as(r.output()).isEqualTo(2);
+    assertThat(r.output())
+        .contains("error: " + dir + ": is a directory, not an ACPI table", "hint:")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void romTableRefusesARomLargerThan64MiB() throws Exception {
+    Path big = dir.resolve("big.rom");
+    try (var ch =
+        java.nio.channels.FileChannel.open(
+            big,
+            java.nio.file.StandardOpenOption.CREATE_NEW,
+            java.nio.file.StandardOpenOption.WRITE)) {
+      ch.write(java.nio.ByteBuffer.wrap(new byte[1]), (64L << 20)); // sparse
+    }
+    var r = romTable(big, dir.resolve("out"));
+    assertThat(r.exitCode()).as(r.output()).isEqualTo(2);
+    assertThat(r.output()).contains("is larger than any ROM file (at most 64 MiB)");
+  }
+
+  @Test
   void inspectOfANonTableIsBadInput() throws Exception {
     Path f = dir.resolve("x.rom");
     Files.write(f, optionRom(1));

@@ -24,11 +24,11 @@ class VmCommandsTest extends ShellTest {
             "--out",
             f.toString(),
             "--rom",
-            "vbios.rom",
+            dir.resolve("vbios.rom").toString(),
             "--acpi-tables",
-            "rom.aml,battery.aml",
+            dir.resolve("rom.aml") + "," + dir.resolve("battery.aml"),
             "--kernel",
-            "vmlinuz",
+            dir.resolve("vmlinuz").toString(),
             "--append",
             "console=ttyS0 quiet");
     assertThat(r.exitCode()).as(r.output()).isZero();
@@ -37,6 +37,39 @@ class VmCommandsTest extends ShellTest {
         .contains("GPU 0000:01:00.0 10de:1c8d, subsystem 1028:07be (from sysfs)")
         .contains("does not exist yet: create it with");
     return f;
+  }
+
+  @Test
+  void initStoresPathsSoTheyNameTheFilesGivenFromAnotherDirectory() throws Exception {
+    Path profile = dir.resolve("vms/x.json");
+    Files.createDirectories(profile.getParent());
+    Path cwd = Path.of("").toAbsolutePath();
+    String rom = cwd.relativize(dir.resolve("out/vbios.rom")).toString(); // as typed in the shell
+    String table = cwd.relativize(dir.resolve("out/rom.aml")).toString();
+    var r =
+        run(
+            "vm",
+            "init",
+            "--out",
+            profile.toString(),
+            "--rom",
+            rom,
+            "--acpi-tables",
+            table,
+            "--kernel",
+            dir.resolve("vmlinuz").toString(),
+            "--json");
+    assertThat(r.exitCode()).as(r.output()).isZero();
+    JsonNode p = Json.mapper().readTree(profile.toFile());
+    assertThat(p.path("gpu").path("romfile").asText()).isEqualTo("../out/vbios.rom");
+    assertThat(p.path("acpiTables").get(0).asText()).isEqualTo("../out/rom.aml");
+    assertThat(p.path("kernel").path("kernel").asText())
+        .isEqualTo(dir.resolve("vmlinuz").toString());
+    var args = run("vm", "args", profile.toString());
+    assertThat(args.exitCode()).as(args.output()).isZero();
+    assertThat(args.output().lines())
+        .contains("file=" + dir.resolve("out/rom.aml"), dir.resolve("vmlinuz").toString())
+        .anySatisfy(l -> assertThat(l).contains("romfile=" + dir.resolve("out/vbios.rom")));
   }
 
   @Test
