@@ -95,14 +95,7 @@ public class AcpiCommands {
         path != null
             ? new AcpiPath(path)
             : rootPort != null ? AcpiPath.parseRootPort(rootPort) : AcpiPath.DEFAULT;
-    if (outDir.contains(":")) {
-      throw MuxlessException.badInput(
-          "--out-dir "
-              + outDir
-              + ": contains ':', which qemu's -acpitable file= reads as a list"
-              + " separator",
-          "choose a directory whose path has no ':'");
-    }
+    requireNoColon("--out-dir", outDir);
     RomTableMode m = RomTableMode.parse(mode);
     RomTableGenerator.Options o =
         m == RomTableMode.EMBEDDED
@@ -166,6 +159,7 @@ public class AcpiCommands {
       @Option(longNames = "asl", description = "also write the ASL source next to it") boolean asl,
       @Option(longNames = "json", description = "print the report as JSON") boolean json) {
     DefinitionBlock b = BatteryTable.build();
+    requireNoColon("--out", out);
     Path f = Path.of(out);
     byte[] aml = b.toAml();
     AtomicFiles.write(f, aml);
@@ -285,5 +279,17 @@ public class AcpiCommands {
 
   private static byte[] read(Path f) {
     return InputFiles.read(f, MAX_TABLE_FILE, "ACPI table");
+  }
+
+  /** qemu's {@code -acpitable file=} takes a ':'-separated list, so a ':' in a path can't work. */
+  private static void requireNoColon(String option, String path) {
+    if (path.contains(":")) {
+      throw MuxlessException.badInput(
+          option
+              + " "
+              + path
+              + ": contains ':', which qemu's -acpitable file= reads as a list separator",
+          "choose a path without ':'");
+    }
   }
 }

@@ -205,6 +205,10 @@ class AcpiCommandsTest extends ShellTest {
     assertThat(r.exitCode()).as(r.output()).isEqualTo(2);
     assertThat(r.output()).contains("error: --out-dir ", "contains ':'", "hint:");
     assertThat(Files.exists(dir.resolve("a:b"))).isFalse();
+    var battery = run("acpi", "battery", "--out", dir.resolve("bat:1.aml").toString());
+    assertThat(battery.exitCode()).isEqualTo(2);
+    assertThat(battery.output()).contains("error: --out ", "contains ':'");
+    assertThat(Files.exists(dir.resolve("bat:1.aml"))).isFalse();
   }
 
   @Test
