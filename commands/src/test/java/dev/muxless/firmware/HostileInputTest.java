@@ -61,6 +61,30 @@ class HostileInputTest {
   }
 
   @Test
+  void largeFileSizeNearLongMaxIsRefusedNotWrapped() {
+    for (long huge : new long[] {0x7FFF_FFFF_FFFF_FFF8L, 0x7FFF_FFFF_FFFF_FFFFL}) {
+      byte[] f = FvBuilder.file(FvBuilder.FILE_A, 0x02, FvBuilder.raw(new byte[64]));
+      f[0x13] |= 0x01; // FFS_ATTRIB_LARGE_FILE: the size is the u64 at 0x18
+      FvBuilder.put24(f, 0x14, 0);
+      FvBuilder.put64(f, 0x18, huge);
+      FvBuilder.sealFile(f, 0x20);
+      byte[] fw = FvBuilder.volume(f);
+      long start = System.nanoTime();
+      ExtractResult r = walk(fw, SMALL);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+      assertThat(r.problems())
+          .singleElement()
+          .satisfies(
+              p ->
+                  assertThat(p.message())
+                      .contains(
+                          "file " + FvBuilder.FILE_A,
+                          String.format("size 0x%x", huge),
+                          "runs past the end of the volume"));
+    }
+  }
+
+  @Test
   void sectionLengthPastTheEnd() {
     byte[] sec = FvBuilder.raw(new byte[64]);
     FvBuilder.put24(sec, 0, 0x7000);
