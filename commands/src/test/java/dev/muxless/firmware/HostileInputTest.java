@@ -191,6 +191,20 @@ class HostileInputTest {
   }
 
   @Test
+  void aptioCapsuleImageSizeBeforeTheRomOffsetIsIgnored() {
+    byte[] fv =
+        FvBuilder.volume(FvBuilder.file(FvBuilder.FILE_A, 0x02, FvBuilder.raw(new byte[8])));
+    for (long size : new long[] {0, 0x10, 0x7FF}) {
+      byte[] cap = FvBuilder.aptioCapsule(fv);
+      FvBuilder.put32(cap, 0x18, size);
+      ExtractResult r = walk(cap, SMALL);
+      assertThat(r.problems()).isEmpty();
+      assertThat(r.containers()).containsExactly("AMI Aptio capsule (signed)");
+      assertThat(r.nodes()).anySatisfy(n -> assertThat(n.type()).isEqualTo("Volume"));
+    }
+  }
+
+  @Test
   void wrappersAreNamedNotUnpacked() {
     byte[] pfs = new byte[4096];
     System.arraycopy("PFS.HDR.".getBytes(), 0, pfs, 0, 8);
