@@ -22,7 +22,17 @@ public final class RomExtractor {
   public static ExtractResult extract(
       byte[] data, String name, ExtractLimits limits, ExtractProgress progress) {
     Walk walk = new Walk(name, limits, progress);
-    new FirmwareWalker(walk).any(data, Where.root(), true);
+    try {
+      new FirmwareWalker(walk).any(data, Where.root(), true);
+    } catch (RuntimeException e) {
+      // A walker bug must not take the shell down: report it as a problem of this file.
+      walk.problems.add(
+          new FirmwareProblem(
+              Where.root().label(),
+              -1,
+              "internal error while walking (" + e + "), please report it",
+              false));
+    }
     return new ExtractResult(
         name,
         data.length,

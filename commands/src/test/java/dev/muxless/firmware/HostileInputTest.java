@@ -143,6 +143,40 @@ class HostileInputTest {
     assertThat(r.problems()).anySatisfy(p -> assertThat(p.limit()).isTrue());
   }
 
+  private static byte[] zipWithName(String name, byte[] data, java.nio.charset.Charset cs)
+      throws Exception {
+    java.io.ByteArrayOutputStream bo = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(bo, cs)) {
+      z.putNextEntry(new java.util.zip.ZipEntry(name));
+      z.write(data);
+    }
+    return bo.toByteArray();
+  }
+
+  @Test
+  void zipEntryNamesInCp437AreRead() throws Exception {
+    byte[] fv =
+        FvBuilder.volume(FvBuilder.file(FvBuilder.FILE_A, 0x02, FvBuilder.raw(new byte[8])));
+    // no UTF-8 flag: the name is CP437, and byte 0x82 is not valid UTF-8
+    byte[] zip = zipWithName("bios\u00e9.bin", fv, java.nio.charset.Charset.forName("IBM437"));
+    ExtractResult r = walk(zip, SMALL);
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.nodes())
+        .anySatisfy(n -> assertThat(n.name()).isEqualTo("bios\u00e9.bin"))
+        .anySatisfy(n -> assertThat(n.type()).isEqualTo("Volume"));
+  }
+
+  @Test
+  void zipEntryFlaggedUtf8WithInvalidBytesIsACorruptZip() throws Exception {
+    byte[] zip =
+        zipWithName("bios\u00e9.bin", new byte[64], java.nio.charset.Charset.forName("IBM437"));
+    zip[7] |= 0x08; // general purpose flag bit 11 (UTF-8 names) in the local header
+    ExtractResult r = walk(zip, SMALL);
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).startsWith("zip archive is corrupt: "));
+  }
+
   @Test
   void volumesNestedDeeperThanTheLimitStop() {
     byte[] fv =
