@@ -78,6 +78,19 @@ class RomFuzzTest {
     try {
       StrippedRom s = RomStrip.strip(in, "fuzz");
       assertThat(s.bytes().length).isLessThanOrEqualTo(in.length);
+      // the mutations break checksums and other content, so the stripped ROM may keep ERRORs of
+      // the input; but it must be the input's chain alone, complete, starting at 0
+      assertThat(s.bytes()).isEqualTo(Arrays.copyOfRange(in, s.start(), s.end()));
+      RomReport again = RomParser.parse(s.bytes(), "stripped");
+      assertThat(again.romStart()).isZero();
+      assertThat(again.chainEnd()).isEqualTo(s.bytes().length);
+      assertThat(again.images()).hasSameSizeAs(r.images());
+      assertThat(again.problems())
+          .noneMatch(
+              p ->
+                  p.message().startsWith("truncated")
+                      || p.message().startsWith("zero-length image")
+                      || p.message().startsWith("no image signature"));
     } catch (MuxlessException expected) {
       // no ROM or a broken chain: a clear error is the right answer
     }
