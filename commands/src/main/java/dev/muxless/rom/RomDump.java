@@ -2,6 +2,8 @@ package dev.muxless.rom;
 
 import dev.muxless.core.MuxlessException;
 import dev.muxless.host.HostRoot;
+import dev.muxless.host.PciAddress;
+import dev.muxless.host.PciBus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,15 +88,19 @@ public final class RomDump {
     this(host, KernelIo.of(host));
   }
 
-  public Result dump(String bdf, List<Method> methods) {
-    String dev = "/sys/bus/pci/devices/" + bdf;
+  /** Dumps the ROM of the function at {@code given} ("0000:01:00.0" or lspci's "01:00.0"). */
+  public Result dump(String given, List<Method> methods) {
+    PciAddress addr = PciAddress.parse(given);
+    String bdf = addr.toString();
+    String dev = PciBus.dir(addr);
     if (!host.exists(dev)) {
       throw MuxlessException.badInput(
-          "--device " + bdf + ": no such PCI device under " + host.label(),
-          "'host gpus' lists the GPUs; give the full address like 0000:01:00.0");
+          "--device " + given + ": no such PCI device under " + host.label(),
+          "'host gpus' lists the GPUs (0000:01:00.0, or 01:00.0 in domain 0)");
     }
-    String vendor = hex4(host.read(dev + "/vendor").orElse(null));
-    String device = hex4(host.read(dev + "/device").orElse(null));
+    // null (no expectation) when sysfs has no usable ID, as RomParser.parse takes it
+    String vendor = PciBus.hex(host.read(dev + "/vendor").orElse(null), 4).orElse(null);
+    String device = PciBus.hex(host.read(dev + "/device").orElse(null), 4).orElse(null);
     List<Attempt> attempts = new ArrayList<>();
     for (Method m : methods) {
       Read r =
@@ -317,13 +323,5 @@ public final class RomDump {
       m = f.getReason();
     }
     return m == null ? e.getClass().getSimpleName() : m;
-  }
-
-  private static String hex4(String v) {
-    if (v == null) {
-      return null;
-    }
-    String s = v.startsWith("0x") ? v.substring(2) : v;
-    return s.length() == 4 ? s.toLowerCase(Locale.ROOT) : null;
   }
 }

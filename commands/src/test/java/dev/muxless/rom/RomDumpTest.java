@@ -120,6 +120,24 @@ class RomDumpTest {
   }
 
   @Test
+  void theShortLspciFormNamesTheSameDevice() {
+    RomDump.Result r = dump("01:00.0", "acpi");
+    assertThat(r.ok()).as(r.attempts().toString()).isTrue();
+    assertThat(r.rom()).isEqualTo(dump(GPU, "acpi").rom());
+    assertThat(r.report().problems()).noneMatch(p -> p.severity() == Severity.ERROR);
+  }
+
+  @Test
+  void aDevicePathThatIsNotAnAddressIsRefused() {
+    assertThatThrownBy(() -> dump(GPU + "/../0000:01:00.0", "sysfs"))
+        .isInstanceOf(MuxlessException.class)
+        .hasMessageContaining("not a PCI address");
+    assertThatThrownBy(() -> dump("..", "sysfs"))
+        .isInstanceOf(MuxlessException.class)
+        .hasMessageContaining("not a PCI address");
+  }
+
+  @Test
   void badDeviceAndMethodAreBadInput() {
     assertThatThrownBy(() -> dump("0000:09:00.0", "sysfs"))
         .isInstanceOf(MuxlessException.class)
