@@ -2,13 +2,13 @@ package dev.muxless.firmware;
 
 import dev.muxless.core.AtomicFiles;
 import dev.muxless.core.MuxlessException;
+import dev.muxless.host.PciBus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The rom extract engine: finds every option ROM chain inside system firmware (flash dumps, BIOS
@@ -83,11 +83,7 @@ public final class RomExtractor {
   }
 
   private static boolean matches(String want, String have) {
-    return want == null
-        || want.isBlank()
-        || want.toLowerCase(Locale.ROOT)
-            .replaceFirst("^0x", "")
-            .equals(have.toLowerCase(Locale.ROOT));
+    return want == null || want.isBlank() || PciBus.sameId(want, have, 4);
   }
 
   /**
