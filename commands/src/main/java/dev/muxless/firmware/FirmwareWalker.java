@@ -43,7 +43,10 @@ final class FirmwareWalker {
         walk.containers.add("Intel flash descriptor image");
         for (FlashDescriptor.Region r : FlashDescriptor.regions(d)) {
           walk.node(w, "Region", r.name(), r.name() + " region", r.base(), r.end() - r.base());
-          if (r.index() == 0) {
+          if (r.problem() != null) {
+            walk.problem(w, 0, r.problem());
+          }
+          if (r.index() == 0 || r.end() <= r.base()) {
             continue;
           }
           raw(d, (int) r.base(), (int) r.end(), w.into(r.name() + " region"), top);

@@ -239,6 +239,31 @@ class HostileInputTest {
   }
 
   @Test
+  void truncatedDescriptorImageIsStillScanned() {
+    byte[] rom = SectionKindsTest.rom(0x10de, 0x1238, 2);
+    byte[] fv = FvBuilder.volume(FvBuilder.file(FvBuilder.FILE_A, 0x01, rom));
+    byte[] ifd = FvBuilder.descriptorImage(0x20000, FvBuilder.flash(0x10000, 0, fv));
+    byte[] cut = Arrays.copyOf(ifd, 0x18000); // the BIOS region (0x2000-0x1ffff) is cut short
+    ExtractResult r = walk(cut, SMALL);
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.message())
+                    .contains(
+                        "BIOS region 0x2000-0x1ffff",
+                        "FLREG1 at offset 0x44",
+                        "runs past the end of the 0x18000-byte image"));
+    assertThat(r.roms())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.bytes()).isEqualTo(rom);
+              assertThat(f.location().path()).contains("BIOS region");
+            });
+  }
+
+  @Test
   void wrappersAreNamedNotUnpacked() {
     byte[] pfs = new byte[4096];
     System.arraycopy("PFS.HDR.".getBytes(), 0, pfs, 0, 8);
