@@ -184,7 +184,7 @@ public final class RomHexdump {
   public static String render(byte[] d, RomReport r, long offset, long length) {
     List<RomField> fields = fields(d, r);
     long from = Math.max(0, Math.min(offset, d.length));
-    long to = Math.min(d.length, from + Math.max(0, length));
+    long to = from + Math.min(Math.max(0, length), d.length - from); // no overflow for huge length
     StringBuilder out = new StringBuilder();
     int fi = 0;
     while (fi < fields.size() && fields.get(fi).offset() < (from & ~0xFL)) {

@@ -38,4 +38,14 @@ class RomHexdumpTest {
     assertThat(dump).startsWith("000001f0  " + " ".repeat(25) + "00 00 00 00 00 00 00 ");
     assertThat(RomHexdump.render(rom, r, 0x1000, 16)).isEmpty();
   }
+
+  @Test
+  void aHugeLengthShowsTheRestOfTheFile() {
+    byte[] rom = SyntheticRom.x86().blocks(1).build();
+    RomReport r = RomParser.parse(rom, "x.rom");
+    String all = RomHexdump.render(rom, r, 0x10, rom.length);
+    assertThat(all.split("\n")).hasSize(0x1f);
+    assertThat(RomHexdump.render(rom, r, 0x10, Long.MAX_VALUE)).isEqualTo(all);
+    assertThat(RomHexdump.render(rom, r, 0x10, Long.MAX_VALUE - 8)).isEqualTo(all);
+  }
 }
