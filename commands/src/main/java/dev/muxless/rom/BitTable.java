@@ -9,10 +9,17 @@ import java.util.List;
  * kernel_gsp_fwsec.c). Token pointers are relative to the x86 image start.
  *
  * @param offset absolute offset of the header in the file
+ * @param entries the header's TokenEntries byte (10); {@code tokens} may hold fewer when the table
+ *     runs past the end of the file or the token size is not one muxless reads
  */
 public record BitTable(
-    long offset, int version, int headerSize, int tokenSize, List<BitToken> tokens) {
+    long offset, int version, int headerSize, int tokenSize, int entries, List<BitToken> tokens) {
   private static final byte[] MAGIC = {(byte) 0xFF, (byte) 0xB8, 'B', 'I', 'T', 0};
+
+  /** Without the header's entry count: taken as the number of tokens. */
+  public BitTable(long offset, int version, int headerSize, int tokenSize, List<BitToken> tokens) {
+    this(offset, version, headerSize, tokenSize, tokens.size(), tokens);
+  }
 
   /**
    * The first BIT with a good checksum in [from, to), pointers resolved against base; null when
@@ -47,7 +54,8 @@ public record BitTable(
                   (char) Bytes.u8(d, to0), Bytes.u8(d, to0 + 1), Bytes.u16(d, to0 + 2), ptr, abs));
         }
       }
-      return new BitTable(i, Bytes.u16(d, i + 6), headerSize, tokenSize, List.copyOf(tokens));
+      return new BitTable(
+          i, Bytes.u16(d, i + 6), headerSize, tokenSize, entries, List.copyOf(tokens));
     }
     return null;
   }

@@ -117,9 +117,7 @@ public final class RomHexdump {
       f.add(new RomField(b.offset() + 6, 2, "BIT", "version", b.versionText()));
       f.add(new RomField(b.offset() + 8, 1, "BIT", "headerSize", String.valueOf(b.headerSize())));
       f.add(new RomField(b.offset() + 9, 1, "BIT", "tokenSize", String.valueOf(b.tokenSize())));
-      f.add(
-          new RomField(
-              b.offset() + 10, 1, "BIT", "tokenEntries", String.valueOf(b.tokens().size())));
+      f.add(new RomField(b.offset() + 10, 1, "BIT", "tokenEntries", String.valueOf(b.entries())));
       f.add(new RomField(b.offset() + 11, 1, "BIT", "checksum", "ok"));
       for (int k = 0; k < b.tokens().size(); k++) {
         BitToken t = b.tokens().get(k);
