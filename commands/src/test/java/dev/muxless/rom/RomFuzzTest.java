@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.muxless.core.MuxlessException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,8 +32,7 @@ class RomFuzzTest {
     Random rnd = new Random(20261121L);
     long worst = run(seeds, SYNTHETIC_CASES, rnd);
     List<byte[]> real = new ArrayList<>();
-    String shared = System.getProperty("muxless.shared");
-    if (shared != null && Files.isDirectory(Path.of(shared, "roms"))) {
+    if (Files.isDirectory(SharedRoms.root().resolve("roms"))) {
       for (String f : SharedRoms.files()) {
         real.add(SharedRoms.read(f));
       }
