@@ -272,9 +272,12 @@ public final class RomDump {
     }
     String method = path + "._ROM";
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buf = new byte[0];
-    int calls = 0;
-    while (out.size() < MAX_ROM && calls++ < MAX_ROM) {
+    // The chain is walked again only when the bytes reach the end of its last image (where the
+    // previous walk stopped for want of data) or cross a 4 KiB boundary, not after every small
+    // window: walking and copying per 42-byte chunk is quadratic in the ROM size.
+    long walkAt = 0;
+    // each pass adds at least one byte (an empty chunk ends the loop), so MAX_ROM bounds the calls
+    while (out.size() < MAX_ROM) {
       int off = out.size();
       String request = String.format("%s 0x%x 0x%x", method, off, ACPI_WINDOW);
       String result;
@@ -299,14 +302,26 @@ public final class RomDump {
         break;
       }
       out.writeBytes(chunk);
-      buf = out.toByteArray();
-      if (buf.length >= 2 && ((buf[0] & 0xff) != 0x55 || (buf[1] & 0xff) != 0xAA)) {
-        break;
+      int size = out.size();
+      if (off < 2 && size >= 2) {
+        byte[] head = out.toByteArray();
+        if ((head[0] & 0xff) != 0x55 || (head[1] & 0xff) != 0xAA) {
+          break;
+        }
       }
+      if (size < walkAt && off / 4096 == size / 4096) {
+        continue;
+      }
+      byte[] buf = out.toByteArray();
       ImageChain chain = ImageChain.walk(buf, 0, new ArrayList<>());
       if (chain.complete()) {
         return new Read(java.util.Arrays.copyOf(buf, (int) chain.end()), method, null, null);
       }
+      long lastEnd =
+          chain.images().isEmpty() ? 0 : chain.images().get(chain.images().size() - 1).end();
+      // the last image is cut off: wait for its end; else the next image's header (and PCIR) is
+      // missing or broken: look again a block later (and at each 4 KiB boundary)
+      walkAt = lastEnd > size ? lastEnd : size + RomParser.BLOCK;
     }
     return new Read(out.toByteArray(), method, null, null);
   }
