@@ -27,12 +27,10 @@ public record BitTable(
    */
   static BitTable find(byte[] d, long from, long to, long base, Relocator reloc) {
     long end = Math.min(to, d.length) - MAGIC.length;
-    outer:
     for (long i = Math.max(0, from); i <= end; i++) {
-      for (int k = 0; k < MAGIC.length; k++) {
-        if (d[(int) i + k] != MAGIC[k]) {
-          continue outer;
-        }
+      int at = (int) i;
+      if (!java.util.Arrays.equals(d, at, at + MAGIC.length, MAGIC, 0, MAGIC.length)) {
+        continue;
       }
       int headerSize = Bytes.u8(d, i + 8);
       if (headerSize < 12 || Bytes.sum8(d, i, headerSize) != 0) {
