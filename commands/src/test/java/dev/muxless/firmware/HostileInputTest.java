@@ -178,6 +178,25 @@ class HostileInputTest {
   }
 
   @Test
+  void aBugInsideTheWalkIsAProblemNotAnException() {
+    ExtractProgress broken =
+        (done, total) -> {
+          throw new IllegalStateException("boom");
+        };
+    ExtractResult r = RomExtractor.extract(someFirmware(), "bug.bin", SMALL, broken);
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.message())
+                  .startsWith(
+                      "internal error while walking (java.lang.IllegalStateException: boom)")
+                  .endsWith("please report it");
+              assertThat(p.where()).isEqualTo("input");
+            });
+  }
+
+  @Test
   void volumesNestedDeeperThanTheLimitStop() {
     byte[] fv =
         FvBuilder.volume(FvBuilder.file(FvBuilder.FILE_A, 0x02, FvBuilder.raw(new byte[8])));
