@@ -41,8 +41,9 @@ final class Capsule {
             -1);
       }
       String kind = "AMI Aptio capsule (" + (signedAptio ? "signed" : "unsigned") + ")";
-      return new Body(
-          kind, romOffset, (int) Math.min(d.length, imageSize), truncated(kind, imageSize, d));
+      // as for the EFI header below: an image size that ends before the image starts is ignored
+      int end = imageSize <= romOffset ? d.length : (int) Math.min(d.length, imageSize);
+      return new Body(kind, romOffset, end, truncated(kind, imageSize, d));
     }
     String kind = EFI_HEADER_KINDS.get(g);
     if (kind == null) {

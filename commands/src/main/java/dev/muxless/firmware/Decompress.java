@@ -72,6 +72,9 @@ final class Decompress {
   static byte[] efiOrTiano(
       byte[] d, int off, int len, EfiDecompressor.Variant first, Budget budget, long absOffset) {
     long declared = EfiDecompressor.declaredSize(d, off, len);
+    // The charge is what bounds memory here: it throws FirmwareLimitException before anything is
+    // allocated when the declared size is over what the budget has left. maxOut = declared below,
+    // so EfiDecompressor.run's own orig > maxOut check cannot fire on this path.
     budget.charge(declared, absOffset);
     EfiDecompressor.Variant second =
         first == EfiDecompressor.Variant.EFI

@@ -73,7 +73,9 @@ public final class EfiDecompressor {
   }
 
   /**
-   * Decompresses {@code data[off, off+len)}; {@code maxOut} bounds the declared original size.
+   * Decompresses {@code data[off, off+len)}; {@code maxOut} bounds the declared original size (the
+   * output buffer is allocated at that size). The walker's {@code Decompress.efiOrTiano} charges
+   * the declared size to its budget first and passes it as maxOut: there the budget is the bound.
    *
    * @throws FirmwareFormatException naming what is wrong
    */

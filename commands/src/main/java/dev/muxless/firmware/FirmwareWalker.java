@@ -2,6 +2,7 @@ package dev.muxless.firmware;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -42,7 +43,10 @@ final class FirmwareWalker {
         walk.containers.add("Intel flash descriptor image");
         for (FlashDescriptor.Region r : FlashDescriptor.regions(d)) {
           walk.node(w, "Region", r.name(), r.name() + " region", r.base(), r.end() - r.base());
-          if (r.index() == 0) {
+          if (r.problem() != null) {
+            walk.problem(w, 0, r.problem());
+          }
+          if (r.index() == 0 || r.end() <= r.base()) {
             continue;
           }
           raw(d, (int) r.base(), (int) r.end(), w.into(r.name() + " region"), top);
@@ -102,7 +106,10 @@ final class FirmwareWalker {
 
   /** Each entry is walked like an input of its own; sizes are charged to the budget as read. */
   private void zip(byte[] d, Where w) {
-    try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(d))) {
+    // Entry names without the UTF-8 flag are CP437 (APPNOTE 4.4.4); with the flag, a name that is
+    // not valid UTF-8 makes getNextEntry throw IllegalArgumentException.
+    try (ZipInputStream z =
+        new ZipInputStream(new ByteArrayInputStream(d), Charset.forName("IBM437"))) {
       ZipEntry e;
       while ((e = z.getNextEntry()) != null) {
         walk.budget.time(-1);
@@ -116,7 +123,7 @@ final class FirmwareWalker {
         walk.node(w, "Zip entry", "", e.getName(), -1, entry.length);
         any(entry, ew.into("zip entry " + e.getName()).decompressed(), false);
       }
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) {
       walk.problem(w, 0, "zip archive is corrupt: " + e.getMessage());
     }
   }

@@ -32,13 +32,20 @@ final class FlashDescriptor {
     "PTT"
   };
 
-  record Region(int index, String name, long base, long end) {}
+  /**
+   * One used region, {@code end} clamped to the image; {@code problem} is non-null when the
+   * descriptor says it reaches past the end of the image (a truncated dump).
+   */
+  record Region(int index, String name, long base, long end, String problem) {}
 
   static boolean present(byte[] d) {
     return d.length >= 0x1000 && Le.u32(d, 0x10) == SIGNATURE;
   }
 
-  /** The used regions; a region reaching past the end of the image is a format error. */
+  /**
+   * The used regions; a region reaching past the end of the image is cut at the end and carries a
+   * problem (one starting past the end is left out, with its problem, as an empty region).
+   */
   static List<Region> regions(byte[] d) {
     long flmap0 = Le.u32(d, 0x14);
     int frba = (int) ((flmap0 >> 16) & 0xFF) << 4;
@@ -50,15 +57,18 @@ final class FlashDescriptor {
       if (v == 0xFFFFFFFFL || base > limit || (i != 0 && base == 0)) {
         continue;
       }
+      String problem = null;
+      long end = limit + 1;
       if (limit >= d.length) {
-        throw new FirmwareFormatException(
+        problem =
             String.format(
                 "flash descriptor: %s region 0x%x-0x%x (FLREG%d at offset 0x%x) runs past the end"
-                    + " of the 0x%x-byte image",
-                NAMES[i], base, limit, i, frba + 4 * i, d.length),
-            -1);
+                    + " of the 0x%x-byte image; walked what is there",
+                NAMES[i], base, limit, i, frba + 4 * i, d.length);
+        end = d.length;
+        base = Math.min(base, d.length);
       }
-      out.add(new Region(i, NAMES[i], base, limit + 1));
+      out.add(new Region(i, NAMES[i], base, end, problem));
     }
     return out;
   }

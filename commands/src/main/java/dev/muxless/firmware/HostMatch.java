@@ -1,31 +1,24 @@
 package dev.muxless.firmware;
 
 import dev.muxless.host.Gpu;
+import dev.muxless.host.PciBus;
 import java.util.List;
-import java.util.Locale;
 
 /** Which found ROM belongs to which GPU of the host (vendor and device IDs equal). */
 public final class HostMatch {
   private HostMatch() {}
 
-  /** The host GPU whose vendor:device equals the ROM's first image, NVIDIA first, or null. */
+  /**
+   * The first host GPU whose vendor:device equals the ROM's first image (IDs compared as {@link
+   * PciBus#sameId}), or null. Two GPUs of the same model match alike; the first one is named.
+   */
   public static Gpu gpuFor(FoundRom rom, List<Gpu> gpus) {
-    Gpu hit = null;
     for (Gpu g : gpus) {
-      if (same(g.vendor(), rom.vendorId()) && same(g.device(), rom.deviceId())) {
-        if (hit == null || "10de".equals(lower(g.vendor()))) {
-          hit = g;
-        }
+      if (PciBus.sameId(g.vendor(), rom.vendorId(), 4)
+          && PciBus.sameId(g.device(), rom.deviceId(), 4)) {
+        return g;
       }
     }
-    return hit;
-  }
-
-  private static boolean same(String a, String b) {
-    return a != null && b != null && lower(a).replaceFirst("^0x", "").equals(lower(b));
-  }
-
-  private static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
+    return null;
   }
 }

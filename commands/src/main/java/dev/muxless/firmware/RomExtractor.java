@@ -3,10 +3,10 @@ package dev.muxless.firmware;
 import dev.muxless.core.AtomicFiles;
 import dev.muxless.core.InputFiles;
 import dev.muxless.core.MuxlessException;
+import dev.muxless.host.PciBus;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The rom extract engine: finds every option ROM chain inside system firmware (flash dumps, BIOS
@@ -20,7 +20,17 @@ public final class RomExtractor {
   public static ExtractResult extract(
       byte[] data, String name, ExtractLimits limits, ExtractProgress progress) {
     Walk walk = new Walk(name, limits, progress);
-    new FirmwareWalker(walk).any(data, Where.root(), true);
+    try {
+      new FirmwareWalker(walk).any(data, Where.root(), true);
+    } catch (RuntimeException e) {
+      // A walker bug must not take the shell down: report it as a problem of this file.
+      walk.problems.add(
+          new FirmwareProblem(
+              Where.root().label(),
+              -1,
+              "internal error while walking (" + e + "), please report it",
+              false));
+    }
     return new ExtractResult(
         name,
         data.length,
@@ -52,11 +62,7 @@ public final class RomExtractor {
   }
 
   private static boolean matches(String want, String have) {
-    return want == null
-        || want.isBlank()
-        || want.toLowerCase(Locale.ROOT)
-            .replaceFirst("^0x", "")
-            .equals(have.toLowerCase(Locale.ROOT));
+    return want == null || want.isBlank() || PciBus.sameId(want, have, 4);
   }
 
   /**

@@ -103,7 +103,7 @@ final class VolumeParser {
         header = 0x20;
       }
       Guid name = Guid.read(d, f);
-      if (size < header || pos + size > fvLength) {
+      if (size < header || size > fvLength - pos) {
         walk.problem(
             v,
             f,

@@ -1,6 +1,5 @@
 package dev.muxless.firmware;
 
-import dev.muxless.rom.RomImage;
 import dev.muxless.rom.RomParser;
 import dev.muxless.rom.RomReport;
 import java.security.MessageDigest;
@@ -25,6 +24,7 @@ final class Walk {
   final List<FirmwareNode> nodes = new ArrayList<>();
   final List<FirmwareProblem> problems = new ArrayList<>();
   private final Map<String, FoundRom> roms = new LinkedHashMap<>();
+  private final java.util.Set<Long> seenAt = new java.util.HashSet<>();
   final ExtractProgress progress;
 
   Walk(String inputName, ExtractLimits limits, ExtractProgress progress) {
@@ -49,7 +49,11 @@ final class Walk {
     problems.add(new FirmwareProblem(w.label(), w.abs(off), message, false));
   }
 
-  /** Hands a region to the rom engine and keeps each distinct chain once. */
+  /**
+   * Hands a region to the rom engine and keeps each distinct chain once. A copy is counted once per
+   * absolute offset (the raw 512-byte scan of a flash image finds again the ROMs already found in
+   * its uncompressed volumes); copies in decompressed data (offset -1) always count.
+   */
   void scanForRoms(byte[] d, int off, int len, Where w, int alignment) {
     if (len < 0x1A) {
       return;
@@ -57,30 +61,29 @@ final class Walk {
     byte[] region =
         off == 0 && len == d.length ? d : java.util.Arrays.copyOfRange(d, off, off + len);
     for (RomReport r : RomParser.scan(region, w.label(), alignment)) {
-      if (r.romStart() < 0 || r.images().isEmpty()) {
+      if (r.romStart() < 0
+          || r.images().isEmpty()
+          || r.images().stream().anyMatch(img -> img.length() <= 0)) {
+        continue; // a zero-length image: the chain is incomplete, not a ROM to write out
+      }
+      int end = (int) Math.min(r.chainEnd(), region.length);
+      if (end <= r.romStart()) {
         continue;
       }
-      long end = r.romStart();
-      for (RomImage img : r.images()) {
-        end = Math.max(end, img.offset() + img.length());
-      }
-      end = Math.min(end, region.length);
-      byte[] bytes = java.util.Arrays.copyOfRange(region, r.romStart(), (int) end);
+      byte[] bytes = java.util.Arrays.copyOfRange(region, r.romStart(), end);
+      long abs = w.base() < 0 ? -1 : w.base() + off + r.romStart();
       String sha = sha256(bytes);
+      boolean newPlace = abs < 0 || seenAt.add(abs);
       FoundRom seen = roms.get(sha);
       if (seen != null) {
-        roms.put(sha, seen.withCopies(seen.copies() + 1));
+        if (newPlace) {
+          roms.put(sha, seen.withCopies(seen.copies() + 1));
+        }
         continue;
       }
       RomReport own = RomParser.parse(bytes, inputName);
       RomLocation loc =
-          new RomLocation(
-              w.label(),
-              w.volume(),
-              w.file(),
-              w.section(),
-              r.romStart(),
-              w.base() < 0 ? -1 : w.base() + off + r.romStart());
+          new RomLocation(w.label(), w.volume(), w.file(), w.section(), r.romStart(), abs);
       roms.put(sha, new FoundRom(sha, bytes, own, loc, 1));
     }
   }

@@ -42,15 +42,7 @@ final class Wrappers {
   }
 
   private static boolean startsWith(byte[] d, byte[] sig) {
-    if (d.length < sig.length) {
-      return false;
-    }
-    for (int i = 0; i < sig.length; i++) {
-      if (d[i] != sig[i]) {
-        return false;
-      }
-    }
-    return true;
+    return d.length >= sig.length && java.util.Arrays.equals(d, 0, sig.length, sig, 0, sig.length);
   }
 
   static int indexOf(byte[] d, String s) {

@@ -104,8 +104,31 @@ public final class PciBus {
 
   /** "0x10de" → "10de", zero-padded to width; empty when it isn't hex. */
   static Optional<String> hex(Optional<String> raw, int width) {
-    return raw.map(s -> s.startsWith("0x") ? s.substring(2) : s)
-        .filter(s -> s.matches("[0-9a-fA-F]{1," + width + "}"))
-        .map(s -> "0".repeat(width - s.length()) + s.toLowerCase());
+    return raw.flatMap(s -> hex(s, width));
+  }
+
+  /**
+   * A PCI ID as sysfs or a user writes it ("0x10DE", "10de", "0X10de") in the one form muxless
+   * compares and prints: lower case, no 0x, zero-padded to width; empty when it is null or not 1 to
+   * width hex digits.
+   */
+  public static Optional<String> hex(String raw, int width) {
+    if (raw == null) {
+      return Optional.empty();
+    }
+    String s = raw.trim();
+    if (s.startsWith("0x") || s.startsWith("0X")) {
+      s = s.substring(2);
+    }
+    if (!s.matches("[0-9a-fA-F]{1," + width + "}")) {
+      return Optional.empty();
+    }
+    return Optional.of("0".repeat(width - s.length()) + s.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** True when both are the same PCI ID of width hex digits (see {@link #hex(String, int)}). */
+  public static boolean sameId(String a, String b, int width) {
+    Optional<String> x = hex(a, width);
+    return x.isPresent() && x.equals(hex(b, width));
   }
 }

@@ -1,6 +1,7 @@
 package dev.muxless.rom;
 
 import java.io.ByteArrayOutputStream;
+import java.util.regex.Pattern;
 
 /**
  * Parses what {@code /proc/acpi/call} returns for a method that yields a buffer: {@code {0x55,
@@ -10,6 +11,8 @@ import java.io.ByteArrayOutputStream;
  */
 final class AcpiCallResult {
   private AcpiCallResult() {}
+
+  private static final Pattern BYTE = Pattern.compile("0x[0-9a-fA-F]{1,2}");
 
   /** The bytes of a buffer result; null when the call failed (message in error[0]). */
   static byte[] bytes(String result, String[] error) {
@@ -30,16 +33,11 @@ final class AcpiCallResult {
       if (t.isEmpty()) {
         continue;
       }
-      if (!t.startsWith("0x") || t.length() > 4) {
+      if (!BYTE.matcher(t).matches()) { // Integer.parseInt alone takes "0x-1" and "0x+f"
         error[0] = "unexpected token '" + t + "' in acpi_call result";
         return null;
       }
-      try {
-        out.write(Integer.parseInt(t.substring(2), 16));
-      } catch (NumberFormatException e) {
-        error[0] = "unexpected token '" + t + "' in acpi_call result";
-        return null;
-      }
+      out.write(Integer.parseInt(t.substring(2), 16));
     }
     return out.toByteArray();
   }

@@ -9,10 +9,17 @@ import java.util.List;
  * kernel_gsp_fwsec.c). Token pointers are relative to the x86 image start.
  *
  * @param offset absolute offset of the header in the file
+ * @param entries the header's TokenEntries byte (10); {@code tokens} may hold fewer when the table
+ *     runs past the end of the file or the token size is not one muxless reads
  */
 public record BitTable(
-    long offset, int version, int headerSize, int tokenSize, List<BitToken> tokens) {
+    long offset, int version, int headerSize, int tokenSize, int entries, List<BitToken> tokens) {
   private static final byte[] MAGIC = {(byte) 0xFF, (byte) 0xB8, 'B', 'I', 'T', 0};
+
+  /** Without the header's entry count: taken as the number of tokens. */
+  public BitTable(long offset, int version, int headerSize, int tokenSize, List<BitToken> tokens) {
+    this(offset, version, headerSize, tokenSize, tokens.size(), tokens);
+  }
 
   /**
    * The first BIT with a good checksum in [from, to), pointers resolved against base; null when
@@ -20,12 +27,10 @@ public record BitTable(
    */
   static BitTable find(byte[] d, long from, long to, long base, Relocator reloc) {
     long end = Math.min(to, d.length) - MAGIC.length;
-    outer:
     for (long i = Math.max(0, from); i <= end; i++) {
-      for (int k = 0; k < MAGIC.length; k++) {
-        if (d[(int) i + k] != MAGIC[k]) {
-          continue outer;
-        }
+      int at = (int) i;
+      if (!java.util.Arrays.equals(d, at, at + MAGIC.length, MAGIC, 0, MAGIC.length)) {
+        continue;
       }
       int headerSize = Bytes.u8(d, i + 8);
       if (headerSize < 12 || Bytes.sum8(d, i, headerSize) != 0) {
@@ -47,7 +52,8 @@ public record BitTable(
                   (char) Bytes.u8(d, to0), Bytes.u8(d, to0 + 1), Bytes.u16(d, to0 + 2), ptr, abs));
         }
       }
-      return new BitTable(i, Bytes.u16(d, i + 6), headerSize, tokenSize, List.copyOf(tokens));
+      return new BitTable(
+          i, Bytes.u16(d, i + 6), headerSize, tokenSize, entries, List.copyOf(tokens));
     }
     return null;
   }

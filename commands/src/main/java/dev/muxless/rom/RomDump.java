@@ -2,6 +2,8 @@ package dev.muxless.rom;
 
 import dev.muxless.core.MuxlessException;
 import dev.muxless.host.HostRoot;
+import dev.muxless.host.PciAddress;
+import dev.muxless.host.PciBus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,15 +88,19 @@ public final class RomDump {
     this(host, KernelIo.of(host));
   }
 
-  public Result dump(String bdf, List<Method> methods) {
-    String dev = "/sys/bus/pci/devices/" + bdf;
+  /** Dumps the ROM of the function at {@code given} ("0000:01:00.0" or lspci's "01:00.0"). */
+  public Result dump(String given, List<Method> methods) {
+    PciAddress addr = PciAddress.parse(given);
+    String bdf = addr.toString();
+    String dev = PciBus.dir(addr);
     if (!host.exists(dev)) {
       throw MuxlessException.badInput(
-          "--device " + bdf + ": no such PCI device under " + host.label(),
-          "'host gpus' lists the GPUs; give the full address like 0000:01:00.0");
+          "--device " + given + ": no such PCI device under " + host.label(),
+          "'host gpus' lists the GPUs (0000:01:00.0, or 01:00.0 in domain 0)");
     }
-    String vendor = hex4(host.read(dev + "/vendor").orElse(null));
-    String device = hex4(host.read(dev + "/device").orElse(null));
+    // null (no expectation) when sysfs has no usable ID, as RomParser.parse takes it
+    String vendor = PciBus.hex(host.read(dev + "/vendor").orElse(null), 4).orElse(null);
+    String device = PciBus.hex(host.read(dev + "/device").orElse(null), 4).orElse(null);
     List<Attempt> attempts = new ArrayList<>();
     for (Method m : methods) {
       Read r =
@@ -266,9 +272,12 @@ public final class RomDump {
     }
     String method = path + "._ROM";
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buf = new byte[0];
-    int calls = 0;
-    while (out.size() < MAX_ROM && calls++ < MAX_ROM) {
+    // The chain is walked again only when the bytes reach the end of its last image (where the
+    // previous walk stopped for want of data) or cross a 4 KiB boundary, not after every small
+    // window: walking and copying per 42-byte chunk is quadratic in the ROM size.
+    long walkAt = 0;
+    // each pass adds at least one byte (an empty chunk ends the loop), so MAX_ROM bounds the calls
+    while (out.size() < MAX_ROM) {
       int off = out.size();
       String request = String.format("%s 0x%x 0x%x", method, off, ACPI_WINDOW);
       String result;
@@ -293,14 +302,26 @@ public final class RomDump {
         break;
       }
       out.writeBytes(chunk);
-      buf = out.toByteArray();
-      if (buf.length >= 2 && ((buf[0] & 0xff) != 0x55 || (buf[1] & 0xff) != 0xAA)) {
-        break;
+      int size = out.size();
+      if (off < 2 && size >= 2) {
+        byte[] head = out.toByteArray();
+        if ((head[0] & 0xff) != 0x55 || (head[1] & 0xff) != 0xAA) {
+          break;
+        }
       }
+      if (size < walkAt && off / 4096 == size / 4096) {
+        continue;
+      }
+      byte[] buf = out.toByteArray();
       ImageChain chain = ImageChain.walk(buf, 0, new ArrayList<>());
       if (chain.complete()) {
         return new Read(java.util.Arrays.copyOf(buf, (int) chain.end()), method, null, null);
       }
+      long lastEnd =
+          chain.images().isEmpty() ? 0 : chain.images().get(chain.images().size() - 1).end();
+      // the last image is cut off: wait for its end; else the next image's header (and PCIR) is
+      // missing or broken: look again a block later (and at each 4 KiB boundary)
+      walkAt = lastEnd > size ? lastEnd : size + RomParser.BLOCK;
     }
     return new Read(out.toByteArray(), method, null, null);
   }
@@ -317,13 +338,5 @@ public final class RomDump {
       m = f.getReason();
     }
     return m == null ? e.getClass().getSimpleName() : m;
-  }
-
-  private static String hex4(String v) {
-    if (v == null) {
-      return null;
-    }
-    String s = v.startsWith("0x") ? v.substring(2) : v;
-    return s.length() == 4 ? s.toLowerCase(Locale.ROOT) : null;
   }
 }

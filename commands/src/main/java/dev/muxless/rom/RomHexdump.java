@@ -117,9 +117,7 @@ public final class RomHexdump {
       f.add(new RomField(b.offset() + 6, 2, "BIT", "version", b.versionText()));
       f.add(new RomField(b.offset() + 8, 1, "BIT", "headerSize", String.valueOf(b.headerSize())));
       f.add(new RomField(b.offset() + 9, 1, "BIT", "tokenSize", String.valueOf(b.tokenSize())));
-      f.add(
-          new RomField(
-              b.offset() + 10, 1, "BIT", "tokenEntries", String.valueOf(b.tokens().size())));
+      f.add(new RomField(b.offset() + 10, 1, "BIT", "tokenEntries", String.valueOf(b.entries())));
       f.add(new RomField(b.offset() + 11, 1, "BIT", "checksum", "ok"));
       for (int k = 0; k < b.tokens().size(); k++) {
         BitToken t = b.tokens().get(k);
@@ -184,7 +182,7 @@ public final class RomHexdump {
   public static String render(byte[] d, RomReport r, long offset, long length) {
     List<RomField> fields = fields(d, r);
     long from = Math.max(0, Math.min(offset, d.length));
-    long to = Math.min(d.length, from + Math.max(0, length));
+    long to = from + Math.min(Math.max(0, length), d.length - from); // no overflow for huge length
     StringBuilder out = new StringBuilder();
     int fi = 0;
     while (fi < fields.size() && fields.get(fi).offset() < (from & ~0xFL)) {

@@ -296,7 +296,7 @@ public final class RomParser {
       return null;
     }
     boolean nvidia = imgs.stream().anyMatch(i -> i.vendorId().equals("10de") || i.npde() != null);
-    RomImage x86 = imgs.stream().filter(i -> i.codeType() == 0).findFirst().orElse(imgs.get(0));
+    RomImage x86 = primaryImage(imgs);
     int x86Index = imgs.indexOf(x86);
     RomImage next = x86Index + 1 < imgs.size() ? imgs.get(x86Index + 1) : null;
     long x86Len = x86.length();
@@ -397,16 +397,17 @@ public final class RomParser {
                     + " outputs, but a display GPU needs a ROM with an EFI image"));
   }
 
+  /** The image whose IDs and BIT count: the x86 (code type 0) image, else the first; non-empty. */
+  private static RomImage primaryImage(List<RomImage> images) {
+    return images.stream().filter(i -> i.codeType() == 0).findFirst().orElse(images.get(0));
+  }
+
   private static void checkDevice(
       ImageChain chain, String vendor, String device, List<RomProblem> problems) {
     if (vendor == null || device == null || chain.images().isEmpty()) {
       return;
     }
-    RomImage first =
-        chain.images().stream()
-            .filter(i -> i.codeType() == 0)
-            .findFirst()
-            .orElse(chain.images().get(0));
+    RomImage first = primaryImage(chain.images());
     String want = vendor.toLowerCase() + ":" + device.toLowerCase();
     String got = first.vendorId() + ":" + first.deviceId();
     if (!want.equals(got)) {

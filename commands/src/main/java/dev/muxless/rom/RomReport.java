@@ -40,9 +40,4 @@ public record RomReport(
   public boolean hasErrors() {
     return problems.stream().anyMatch(p -> p.severity() == Severity.ERROR);
   }
-
-  /** The images the walk found plus those appended after the chain (as rom-parser would see). */
-  public boolean hasEfiImage() {
-    return images.stream().anyMatch(i -> i.codeType() == 3);
-  }
 }

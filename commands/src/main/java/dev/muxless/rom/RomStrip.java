@@ -30,11 +30,11 @@ public final class RomStrip {
     int start = r.romStart();
     int end = (int) r.chainEnd();
     RomImage lastImage = r.images().get(r.images().size() - 1);
-    if (!lastImage.last() || lastImage.end() > data.length) {
+    if (!lastImage.last() || lastImage.length() <= 0 || lastImage.end() > data.length) {
       throw MuxlessException.badInput(
           String.format(
               "%s: image chain at offset 0x%x is truncated or does not end (image at 0x%x not"
-                  + " marked last or cut off)",
+                  + " marked last, of length 0, or cut off)",
               fileName, start, lastImage.offset()),
           "the file is incomplete: dump the ROM again or get a complete copy");
     }

@@ -97,8 +97,7 @@ class EfiDecompressorTest {
    */
   @Test
   void decompressesTheEfiDriversInsideRealNvidiaRoms() throws Exception {
-    String shared = System.getProperty("muxless.shared", "../shared");
-    Path dir = Path.of(shared, "roms", "nvidia");
+    Path dir = dev.muxless.rom.SharedRoms.root().resolve("roms").resolve("nvidia");
     assumeTrue(Files.isDirectory(dir), "../shared not present: " + dir + " missing");
     int found = 0;
     try (Stream<Path> files = Files.list(dir)) {

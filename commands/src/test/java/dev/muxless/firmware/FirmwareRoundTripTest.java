@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -174,7 +175,29 @@ class FirmwareRoundTripTest {
                 FvBuilder.file(FvBuilder.FILE_B, 0x02, FvBuilder.lzmaSection(FvBuilder.raw(rom)))));
     ExtractResult r = RomExtractor.extract(fw, "fw.bin", ExtractLimits.defaults(), null);
     assertThat(r.roms()).hasSize(1);
-    assertThat(r.roms().get(0).copies()).isGreaterThanOrEqualTo(2);
+    assertThat(r.roms().get(0).copies()).isEqualTo(2);
     assertThat(r.roms().get(0).location().absoluteOffset()).isPositive();
+  }
+
+  @Test
+  void romAt512AlignedOffsetInAVolumeIsOneCopy() {
+    byte[] rom = SectionKindsTest.rom(0x10de, 0x1236, 2);
+    // volume header 0x5c, first file at 0x60; a 0x170-byte pad puts the raw file's body at 0x200
+    byte[] fv =
+        FvBuilder.volume(
+            FvBuilder.file(FvBuilder.FILE_B, 0xF0, new byte[0x170]),
+            FvBuilder.file(FvBuilder.FILE_A, 0x01, rom));
+    byte[] fw = flash(fv);
+    assertThat(Arrays.copyOfRange(fw, 0x10200, 0x10200 + rom.length)).isEqualTo(rom);
+    ExtractResult r = RomExtractor.extract(fw, "fw.bin", ExtractLimits.defaults(), null);
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.roms())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.bytes()).isEqualTo(rom);
+              assertThat(f.copies()).isEqualTo(1);
+              assertThat(f.location().absoluteOffset()).isEqualTo(0x10200);
+            });
   }
 }

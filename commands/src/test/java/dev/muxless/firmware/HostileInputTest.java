@@ -61,6 +61,30 @@ class HostileInputTest {
   }
 
   @Test
+  void largeFileSizeNearLongMaxIsRefusedNotWrapped() {
+    for (long huge : new long[] {0x7FFF_FFFF_FFFF_FFF8L, 0x7FFF_FFFF_FFFF_FFFFL}) {
+      byte[] f = FvBuilder.file(FvBuilder.FILE_A, 0x02, FvBuilder.raw(new byte[64]));
+      f[0x13] |= 0x01; // FFS_ATTRIB_LARGE_FILE: the size is the u64 at 0x18
+      FvBuilder.put24(f, 0x14, 0);
+      FvBuilder.put64(f, 0x18, huge);
+      FvBuilder.sealFile(f, 0x20);
+      byte[] fw = FvBuilder.volume(f);
+      long start = System.nanoTime();
+      ExtractResult r = walk(fw, SMALL);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+      assertThat(r.problems())
+          .singleElement()
+          .satisfies(
+              p ->
+                  assertThat(p.message())
+                      .contains(
+                          "file " + FvBuilder.FILE_A,
+                          String.format("size 0x%x", huge),
+                          "runs past the end of the volume"));
+    }
+  }
+
+  @Test
   void sectionLengthPastTheEnd() {
     byte[] sec = FvBuilder.raw(new byte[64]);
     FvBuilder.put24(sec, 0, 0x7000);
@@ -119,6 +143,59 @@ class HostileInputTest {
     assertThat(r.problems()).anySatisfy(p -> assertThat(p.limit()).isTrue());
   }
 
+  private static byte[] zipWithName(String name, byte[] data, java.nio.charset.Charset cs)
+      throws Exception {
+    java.io.ByteArrayOutputStream bo = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(bo, cs)) {
+      z.putNextEntry(new java.util.zip.ZipEntry(name));
+      z.write(data);
+    }
+    return bo.toByteArray();
+  }
+
+  @Test
+  void zipEntryNamesInCp437AreRead() throws Exception {
+    byte[] fv =
+        FvBuilder.volume(FvBuilder.file(FvBuilder.FILE_A, 0x02, FvBuilder.raw(new byte[8])));
+    // no UTF-8 flag: the name is CP437, and byte 0x82 is not valid UTF-8
+    byte[] zip = zipWithName("bios\u00e9.bin", fv, java.nio.charset.Charset.forName("IBM437"));
+    ExtractResult r = walk(zip, SMALL);
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.nodes())
+        .anySatisfy(n -> assertThat(n.name()).isEqualTo("bios\u00e9.bin"))
+        .anySatisfy(n -> assertThat(n.type()).isEqualTo("Volume"));
+  }
+
+  @Test
+  void zipEntryFlaggedUtf8WithInvalidBytesIsACorruptZip() throws Exception {
+    byte[] zip =
+        zipWithName("bios\u00e9.bin", new byte[64], java.nio.charset.Charset.forName("IBM437"));
+    zip[7] |= 0x08; // general purpose flag bit 11 (UTF-8 names) in the local header
+    ExtractResult r = walk(zip, SMALL);
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).startsWith("zip archive is corrupt: "));
+  }
+
+  @Test
+  void aBugInsideTheWalkIsAProblemNotAnException() {
+    ExtractProgress broken =
+        (done, total) -> {
+          throw new IllegalStateException("boom");
+        };
+    ExtractResult r = RomExtractor.extract(someFirmware(), "bug.bin", SMALL, broken);
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.message())
+                  .startsWith(
+                      "internal error while walking (java.lang.IllegalStateException: boom)")
+                  .endsWith("please report it");
+              assertThat(p.where()).isEqualTo("input");
+            });
+  }
+
   @Test
   void volumesNestedDeeperThanTheLimitStop() {
     byte[] fv =
@@ -164,6 +241,45 @@ class HostileInputTest {
     assertThat(walk(ifd, SMALL).problems())
         .singleElement()
         .satisfies(p -> assertThat(p.message()).contains("BIOS region", "FLREG1 at offset 0x44"));
+  }
+
+  @Test
+  void aptioCapsuleImageSizeBeforeTheRomOffsetIsIgnored() {
+    byte[] fv =
+        FvBuilder.volume(FvBuilder.file(FvBuilder.FILE_A, 0x02, FvBuilder.raw(new byte[8])));
+    for (long size : new long[] {0, 0x10, 0x7FF}) {
+      byte[] cap = FvBuilder.aptioCapsule(fv);
+      FvBuilder.put32(cap, 0x18, size);
+      ExtractResult r = walk(cap, SMALL);
+      assertThat(r.problems()).isEmpty();
+      assertThat(r.containers()).containsExactly("AMI Aptio capsule (signed)");
+      assertThat(r.nodes()).anySatisfy(n -> assertThat(n.type()).isEqualTo("Volume"));
+    }
+  }
+
+  @Test
+  void truncatedDescriptorImageIsStillScanned() {
+    byte[] rom = SectionKindsTest.rom(0x10de, 0x1238, 2);
+    byte[] fv = FvBuilder.volume(FvBuilder.file(FvBuilder.FILE_A, 0x01, rom));
+    byte[] ifd = FvBuilder.descriptorImage(0x20000, FvBuilder.flash(0x10000, 0, fv));
+    byte[] cut = Arrays.copyOf(ifd, 0x18000); // the BIOS region (0x2000-0x1ffff) is cut short
+    ExtractResult r = walk(cut, SMALL);
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.message())
+                    .contains(
+                        "BIOS region 0x2000-0x1ffff",
+                        "FLREG1 at offset 0x44",
+                        "runs past the end of the 0x18000-byte image"));
+    assertThat(r.roms())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.bytes()).isEqualTo(rom);
+              assertThat(f.location().path()).contains("BIOS region");
+            });
   }
 
   @Test

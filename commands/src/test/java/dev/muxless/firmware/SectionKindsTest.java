@@ -70,6 +70,16 @@ class SectionKindsTest {
   }
 
   @Test
+  void zeroLengthImageIsNotWrittenOutAsAnEmptyRom() {
+    byte[] rom = rom(0x10de, 0x1237, 2);
+    FvBuilder.put16(rom, 0x30, 0); // PCIR image length 0
+    byte[] fw = FvBuilder.volume(FvBuilder.file(FvBuilder.FILE_A, 0x01, rom));
+    ExtractResult r = walk(fw);
+    assertThat(r.roms()).isEmpty();
+    assertThat(r.whyNoNvidia()).contains("No option ROM");
+  }
+
+  @Test
   void brotliIsRecognisedNotUnpacked() {
     byte[] fw =
         FvBuilder.volume(

@@ -17,13 +17,13 @@ final class SharedRoms {
   private SharedRoms() {}
 
   static Path dir(String sub) {
-    Path d = Path.of(System.getProperty("muxless.shared", "../shared"), "roms", sub);
+    Path d = dev.muxless.rom.SharedRoms.root().resolve("roms").resolve(sub);
     assumeTrue(Files.isDirectory(d), "../shared not present: " + d + " missing");
     return d;
   }
 
   static List<Path> nvidia() {
-    Path d = Path.of(System.getProperty("muxless.shared", "../shared"), "roms", "nvidia");
+    Path d = dev.muxless.rom.SharedRoms.root().resolve("roms").resolve("nvidia");
     if (!Files.isDirectory(d)) {
       return List.of();
     }

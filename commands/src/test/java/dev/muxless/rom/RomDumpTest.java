@@ -120,6 +120,36 @@ class RomDumpTest {
   }
 
   @Test
+  void theShortLspciFormNamesTheSameDevice() {
+    RomDump.Result r = dump("01:00.0", "acpi");
+    assertThat(r.ok()).as(r.attempts().toString()).isTrue();
+    assertThat(r.rom()).isEqualTo(dump(GPU, "acpi").rom());
+    assertThat(r.report().problems()).noneMatch(p -> p.severity() == Severity.ERROR);
+  }
+
+  @Test
+  void aDevicePathThatIsNotAnAddressIsRefused() {
+    assertThatThrownBy(() -> dump(GPU + "/../0000:01:00.0", "sysfs"))
+        .isInstanceOf(MuxlessException.class)
+        .hasMessageContaining("not a PCI address");
+    assertThatThrownBy(() -> dump("..", "sysfs"))
+        .isInstanceOf(MuxlessException.class)
+        .hasMessageContaining("not a PCI address");
+  }
+
+  @Test
+  void acpiCallResultTakesOnlyHexBytes() {
+    String[] err = new String[1];
+    assertThat(AcpiCallResult.bytes("{0x55, 0xaa, 0x1, 0xFf,}", err))
+        .containsExactly(0x55, 0xaa, 0x01, 0xff);
+    for (String bad : new String[] {"0x-1", "0x+f", "0x", "0x100", "55", "0xg1"}) {
+      err[0] = null;
+      assertThat(AcpiCallResult.bytes("{0x55, " + bad + "}", err)).as(bad).isNull();
+      assertThat(err[0]).isEqualTo("unexpected token '" + bad + "' in acpi_call result");
+    }
+  }
+
+  @Test
   void badDeviceAndMethodAreBadInput() {
     assertThatThrownBy(() -> dump("0000:09:00.0", "sysfs"))
         .isInstanceOf(MuxlessException.class)

@@ -30,6 +30,18 @@ class RomHexdumpTest {
   }
 
   @Test
+  void tokenEntriesIsTheHeaderByteNotTheTokensRead() {
+    byte[] rom = SyntheticRom.pascalLaptop("86.07.3c.00.1f");
+    rom[0x109] = 7; // a token size muxless does not read: no tokens
+    rom[0x10b]--; // keep the header checksum
+    RomReport r = RomParser.parse(rom, "p.rom");
+    assertThat(r.nvidia().bit().tokens()).isEmpty();
+    assertThat(r.nvidia().bit().entries()).isEqualTo(4);
+    assertThat(RomHexdump.render(rom, r, 0x100, 16))
+        .contains("+9 BIT.tokenSize=7", "+a BIT.tokenEntries=4");
+  }
+
+  @Test
   void offsetAndLengthAreClampedToTheFile() {
     byte[] rom = SyntheticRom.x86().blocks(1).build();
     RomReport r = RomParser.parse(rom, "x.rom");
@@ -37,5 +49,15 @@ class RomHexdumpTest {
     assertThat(dump.split("\n")).hasSize(1);
     assertThat(dump).startsWith("000001f0  " + " ".repeat(25) + "00 00 00 00 00 00 00 ");
     assertThat(RomHexdump.render(rom, r, 0x1000, 16)).isEmpty();
+  }
+
+  @Test
+  void aHugeLengthShowsTheRestOfTheFile() {
+    byte[] rom = SyntheticRom.x86().blocks(1).build();
+    RomReport r = RomParser.parse(rom, "x.rom");
+    String all = RomHexdump.render(rom, r, 0x10, rom.length);
+    assertThat(all.split("\n")).hasSize(0x1f);
+    assertThat(RomHexdump.render(rom, r, 0x10, Long.MAX_VALUE)).isEqualTo(all);
+    assertThat(RomHexdump.render(rom, r, 0x10, Long.MAX_VALUE - 8)).isEqualTo(all);
   }
 }

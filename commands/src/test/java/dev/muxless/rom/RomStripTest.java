@@ -54,4 +54,18 @@ class RomStripTest {
     assertThatThrownBy(() -> RomStrip.strip(cut, "cut.rom"))
         .hasMessageContaining("cut.rom: image chain at offset 0x0 is truncated");
   }
+
+  @Test
+  void aZeroLengthLastImageIsAnIncompleteChain() {
+    SyntheticRom.Img zero = x86().blocks(1);
+    zero.pcirBlocks = 0;
+    byte[] rom = concat(chain(x86().blocks(1).last(false), zero), fill(1024, 0xff));
+    assertThat(RomParser.parse(rom, "zero.rom").problems())
+        .anyMatch(p -> p.message().startsWith("zero-length image"));
+    assertThatThrownBy(() -> RomStrip.strip(rom, "zero.rom"))
+        .isInstanceOf(MuxlessException.class)
+        .hasMessageContaining("zero.rom: image chain at offset 0x0 is truncated")
+        .satisfies(
+            e -> assertThat(((MuxlessException) e).status()).isEqualTo(ExitStatus.BAD_INPUT));
+  }
 }

@@ -12,15 +12,33 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** The real ROMs in ../shared/roms (never copied into the repository) and their manifest. */
-final class SharedRoms {
+public final class SharedRoms {
   private SharedRoms() {}
 
-  static Path dir() {
+  /**
+   * The shared directory, by the one rule the rom and firmware tests use: the {@code
+   * muxless.shared} property (Maven sets it), else {@code ../shared} next to the project (the
+   * topmost directory above the working directory that has a pom.xml).
+   */
+  public static Path root() {
     String shared = System.getProperty("muxless.shared");
-    Path roms = shared == null ? null : Path.of(shared, "roms");
+    if (shared != null) {
+      return Path.of(shared);
+    }
+    Path project = Path.of("").toAbsolutePath();
+    for (Path p = project;
+        p != null && Files.isRegularFile(p.resolve("pom.xml"));
+        p = p.getParent()) {
+      project = p;
+    }
+    return project.resolve("../shared").normalize();
+  }
+
+  static Path dir() {
+    Path roms = root().resolve("roms");
     assumeTrue(
-        roms != null && Files.isDirectory(roms),
-        "../shared/roms not present (muxless.shared=" + shared + "): real-ROM tests skipped");
+        Files.isDirectory(roms),
+        "../shared/roms not present (" + roms + "): real-ROM tests skipped");
     return roms;
   }
 

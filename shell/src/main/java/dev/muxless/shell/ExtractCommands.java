@@ -10,6 +10,7 @@ import dev.muxless.firmware.FoundRom;
 import dev.muxless.firmware.RomExtractor;
 import dev.muxless.host.Gpu;
 import dev.muxless.host.GpuInventory;
+import dev.muxless.host.PciBus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -86,7 +87,9 @@ public class ExtractCommands {
   }
 
   private static void checkId(String option, String id) {
-    if (id != null && !id.isBlank() && !id.matches("(?i)(0x)?[0-9a-f]{4}")) {
+    if (id != null
+        && !id.isBlank()
+        && (PciBus.hex(id, 4).isEmpty() || id.trim().replaceFirst("^0[xX]", "").length() != 4)) {
       throw MuxlessException.badInput(
           option + " " + id + ": not a 4-digit hex PCI ID", "for example --vendor 10de");
     }

@@ -266,7 +266,7 @@ public class RomCommands {
     if (json) {
       List<RomField> in = new ArrayList<>();
       for (RomField f : RomHexdump.fields(data, r)) {
-        if (f.offset() >= off && f.offset() < off + len) {
+        if (f.offset() >= off && f.offset() - off < len) { // off + len overflows for huge --length
           in.add(f);
         }
       }

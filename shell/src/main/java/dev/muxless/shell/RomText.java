@@ -45,9 +45,11 @@ final class RomText {
           .append(Style.bold(nv.version() == null ? "(no version)" : nv.version()))
           .append(nv.mobile() ? ", MOBILE" : ", not mobile")
           .append(
-              String.format(
-                  ", BIT %s at 0x%x with %d tokens",
-                  nv.bit().versionText(), nv.bit().offset(), nv.bit().tokens().size()))
+              nv.bit() == null
+                  ? ", no BIT"
+                  : String.format(
+                      ", BIT %s at 0x%x with %d tokens",
+                      nv.bit().versionText(), nv.bit().offset(), nv.bit().tokens().size()))
           .append('\n');
       if (nv.signOn() != null) {
         b.append("  sign-on: ").append(nv.signOn()).append('\n');

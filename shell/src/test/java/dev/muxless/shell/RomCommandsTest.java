@@ -184,6 +184,20 @@ class RomCommandsTest extends ShellTest {
     var j = run("rom", "hexdump", laptopRom, "--offset", "0x100", "--length", "12", "--json");
     JsonNode fields = Json.mapper().readTree(j.output());
     assertThat(fields.get(0).get("structure").asText()).isEqualTo("BIT");
+    var huge =
+        run(
+            "rom",
+            "hexdump",
+            laptopRom,
+            "--offset",
+            "0x100",
+            "--length",
+            "0x7fffffffffffffff",
+            "--json");
+    assertThat(huge.exitCode()).isZero();
+    JsonNode all = Json.mapper().readTree(huge.output());
+    assertThat(all.size()).isGreaterThan(fields.size());
+    assertThat(all.get(0).get("structure").asText()).isEqualTo("BIT");
     var bad = run("rom", "hexdump", laptopRom, "--offset", "zz");
     assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.output()).contains("error: --offset zz: not a number");
